@@ -1,0 +1,38 @@
+/** Layer rules (see DESIGN): rules and facts are pure; nothing may form a cycle. */
+module.exports = {
+  forbidden: [
+    {
+      name: 'rules-is-pure',
+      comment: 'src/rules may import only itself and src/facts-free libraries: it is the pure engine.',
+      severity: 'error',
+      from: { path: '^src/rules/' },
+      to: { path: '^src/', pathNot: '^src/rules/' },
+    },
+    {
+      name: 'facts-is-pure',
+      comment: 'src/facts is the fact catalog and code tables: it imports nothing else in src/.',
+      severity: 'error',
+      from: { path: '^src/facts/' },
+      to: { path: '^src/', pathNot: '^src/facts/' },
+    },
+    {
+      name: 'no-cycles',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'cli-on-top',
+      comment: 'Nothing below the command line may import it.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/cli/' },
+      to: { path: '^src/cli/' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { extensions: ['.ts', '.js'] },
+  },
+};

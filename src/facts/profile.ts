@@ -1,0 +1,132 @@
+/**
+ * The enterprise profile (public contract) and its validation, generated from the fact catalog.
+ * Every error names the field at fault ("years.2025.employees: …").
+ */
+import { z } from 'zod';
+import { catalog, type FactDef, type ListDef } from './catalog.ts';
+import { normalizeIndustryCode } from './industry.ts';
+
+export type Scalar = number | boolean | string;
+export type YearFacts = Record<string, number | null | undefined>;
+export type ListItem = Record<string, Scalar | null | undefined>;
+
+export interface Profile {
+  uscc?: string;
+  name?: string;
+  regionCode?: string;
+  industryCode?: string;
+  years?: Record<string, YearFacts>;
+  compliance?: Record<string, boolean | null | undefined>;
+  [key: string]: unknown;
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function isRealDate(s: string): boolean {
+  if (!ISO_DATE.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+export const isoDate = z
+  .string()
+  .refine(isRealDate, { message: 'must be a date written YYYY-MM-DD (for example 2025-12-31)' });
+
+function factSchema(def: FactDef): z.ZodType {
+  switch (def.type) {
+    case 'number':
+    case 'integer': {
+      let n = def.type === 'integer' ? z.number().int({ message: 'must be a whole number' }) : z.number();
+      n = n.refine(Number.isFinite, { message: 'must be a finite number' });
+      if (def.min !== undefined) n = n.min(def.min, { message: `must be ≥ ${def.min}` });
+      if (def.max !== undefined) n = n.max(def.max, { message: `must be ≤ ${def.max}` });
+      return n;
+    }
+    case 'boolean':
+      return z.boolean();
+    case 'date':
+      return isoDate;
+    case 'enum': {
+      const values = def.values ?? [];
+      return z.string().refine((v) => values.includes(v), {
+        message: `unknown kind; expected one of ${values.join(', ')}`,
+      });
+    }
+    case 'string':
+      return z.string();
+  }
+}
+
+/** Absent or null both mean "not known". */
+const optionalFact = (def: FactDef) => factSchema(def).nullish();
+
+function listSchema(def: ListDef) {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [k, f] of Object.entries(def.item)) shape[k] = f.required ? factSchema(f) : optionalFact(f);
+  return z.array(z.strictObject(shape));
+}
+
+function buildProfileSchema() {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [k, f] of Object.entries(catalog.scalars)) shape[k] = optionalFact(f);
+  shape.industryCode = z
+    .string()
+    .refine((v) => normalizeIndustryCode(v).ok, {
+      error: (issue) => {
+        const r = normalizeIndustryCode(String(issue.input));
+        return r.ok ? 'invalid industry code' : r.reason;
+      },
+    })
+    .nullish();
+  shape.regionCode = z
+    .string()
+    .regex(/^\d{6}$/, { message: 'must be a 6-digit GB/T 2260 code' })
+    .nullish();
+  const year: Record<string, z.ZodType> = {};
+  for (const [k, f] of Object.entries(catalog.yearly)) year[k] = optionalFact(f);
+  shape.years = z
+    .record(z.string().regex(/^\d{4}$/, { message: 'a fiscal year is written as 4 digits' }), z.strictObject(year))
+    .optional();
+  for (const [k, l] of Object.entries(catalog.lists)) shape[k] = listSchema(l).optional();
+  const compliance: Record<string, z.ZodType> = {};
+  for (const [k, f] of Object.entries(catalog.compliance)) compliance[k] = optionalFact(f);
+  shape.compliance = z.strictObject(compliance).optional();
+  return z.strictObject(shape);
+}
+
+export const profileSchema = buildProfileSchema();
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+function pathText(path: readonly PropertyKey[]): string {
+  let s = '';
+  for (const p of path) s += typeof p === 'number' ? `[${p}]` : s ? `.${String(p)}` : String(p);
+  return s || '(profile)';
+}
+
+export type ProfileCheck = { ok: true; profile: Profile } | { ok: false; errors: FieldError[] };
+
+/** Validates a profile and normalises its industry code ("3562" → "C3562"). */
+export function parseProfile(input: unknown): ProfileCheck {
+  const r = profileSchema.safeParse(input);
+  if (!r.success) {
+    return {
+      ok: false,
+      errors: r.error.issues.map((i) => {
+        if (i.code === 'unrecognized_keys') {
+          return { field: pathText(i.path), message: `unknown field(s): ${i.keys.join(', ')}` };
+        }
+        return { field: pathText(i.path), message: i.message };
+      }),
+    };
+  }
+  const profile = r.data as Profile;
+  if (typeof profile.industryCode === 'string') {
+    const n = normalizeIndustryCode(profile.industryCode);
+    if (n.ok) profile.industryCode = n.code;
+  }
+  return { ok: true, profile };
+}

@@ -1,0 +1,476 @@
+/**
+ * Compiles one expression tree to nodes. Names resolve, in order: list-item fields (inside a
+ * filter), definitions, parameters, facts, lists, and the built-ins (asOf, Y0…Y12, score,
+ * compliance, used policies). Every name is resolved once here, never per profile.
+ */
+import type { Expression } from 'jsep';
+import type { Ctx, Item, Val } from './context.ts';
+import { MAX_LOOKBACK } from './context.ts';
+import { lookup as bandLookup, overlapping, type BandRow } from './bands.ts';
+import { fullYears, yearEnd, yearsBefore } from './dates.ts';
+import { ExpressionError } from './expression.ts';
+import * as N from './nodes.ts';
+import type { Node, Range, VType } from './nodes.ts';
+import type { FactSchema, FactSpec, Label, ListSpec, Unit } from './types.ts';
+
+export type Param =
+  | { kind: 'value'; value: number | string | boolean | null; unit: Unit | null }
+  | { kind: 'bands'; rows: BandRow[] }
+  | { kind: 'tables'; tables: Record<string, BandRow[]>; otherwise: number }
+  | { kind: 'prefixes'; map: Record<string, string | null> }
+  | { kind: 'list'; values: (string | number)[] };
+
+export interface UsedPolicy {
+  verdict: Node;
+  outcome: Node;
+  score: Node;
+}
+
+export interface Scope {
+  facts: FactSchema;
+  params: ReadonlyMap<string, Param>;
+  definition(name: string): Node | undefined;
+  score(part: string | null): Node | undefined;
+  used(alias: string): UsedPolicy | undefined;
+  /** Set while compiling a list filter: the list whose items are in scope. */
+  list?: { name: string; spec: ListSpec };
+}
+
+const typeOf = (f: FactSpec): VType =>
+  f.type === 'integer' || f.type === 'number' ? 'number' : f.type === 'enum' ? 'string' : f.type;
+
+const domainOf = (f: FactSpec): Range => [f.min ?? -Infinity, f.max ?? Infinity];
+
+function gapInput(f: FactSpec, key: string, path: (c: Ctx) => string): N.GapInput | undefined {
+  if (f.gap !== 'up' && f.gap !== 'down') return undefined;
+  if (f.type !== 'number' && f.type !== 'integer') return undefined;
+  return {
+    key,
+    label: f.label,
+    unit: f.unit ?? null,
+    direction: f.gap,
+    step: f.step ?? 1,
+    integer: f.type === 'integer',
+    min: f.min ?? -Infinity,
+    max: f.max ?? Infinity,
+    path,
+    slot: null,
+  };
+}
+
+function nullish(v: unknown): boolean {
+  return v === undefined || v === null;
+}
+
+/** Longest-prefix match of a code ("C3562", "320211") against keys ("C", "35", "3562"). */
+export function prefixLookup(map: Record<string, string | null>, code: string): string | null | undefined {
+  let best: string | undefined;
+  let bestLen = -1;
+  const digits = /^[A-Z]/.test(code) ? code.slice(1) : code;
+  for (const key of Object.keys(map)) {
+    const hit = code.startsWith(key) || (/^\d/.test(key) && digits.startsWith(key));
+    const len = /^\d/.test(key) ? key.length + 1 : key.length;
+    if (hit && len > bestLen) {
+      best = key;
+      bestLen = len;
+    }
+  }
+  return best === undefined ? undefined : map[best];
+}
+
+export class Compiler {
+  constructor(private readonly scope: Scope) {}
+
+  compile(e: Expression): Node {
+    switch (e.type) {
+      case 'Literal':
+        return this.literal(e);
+      case 'Identifier':
+        return this.identifier(e.name as string);
+      case 'MemberExpression':
+        return this.member(e);
+      case 'UnaryExpression':
+        return this.unary(e.operator as string, e.argument as Expression);
+      case 'BinaryExpression':
+        return this.binary(e.operator as string, e.left as Expression, e.right as Expression);
+      case 'ConditionalExpression': {
+        const t = this.boolean(e.test as Expression, 'the condition of ?:');
+        const y = this.compile(e.consequent as Expression);
+        const n = this.compile(e.alternate as Expression);
+        if (y.type !== n.type) throw new ExpressionError(`both branches of ?: must have one type (${y.type}, ${n.type})`);
+        return N.conditional(t, y, n);
+      }
+      case 'CallExpression':
+        return this.call(e);
+      default:
+        throw new ExpressionError(`${e.type} is not part of the policy language`);
+    }
+  }
+
+  boolean(e: Expression, what: string): Node {
+    const n = this.compile(e);
+    if (n.type !== 'boolean') throw new ExpressionError(`${what} must be true or false, not a ${n.type}`);
+    return n;
+  }
+
+  private number(e: Expression, what: string): Node {
+    const n = this.compile(e);
+    if (n.type !== 'number') throw new ExpressionError(`${what} must be a number, not a ${n.type}`);
+    return n;
+  }
+
+  private literal(e: Expression): Node {
+    const v = e.value;
+    if (typeof v === 'number') return N.constant(v, 'number');
+    if (typeof v === 'boolean') return N.constant(v, 'boolean');
+    if (typeof v === 'string') return N.constant(v, /^\d{4}-\d{2}-\d{2}$/.test(v) ? 'date' : 'string');
+    throw new ExpressionError(`the literal ${String(e.raw)} is not supported`);
+  }
+
+  private identifier(name: string): Node {
+    const s = this.scope;
+    if (s.list) {
+      const field = s.list.spec.item[name];
+      if (field) return this.itemField(name, field);
+      const derived = s.list.spec.derived?.[name];
+      if (derived) return this.derivedField(name, derived);
+    }
+    const def = s.definition(name);
+    if (def) return def;
+    const p = s.params.get(name);
+    if (p) {
+      if (p.kind !== 'value') throw new ExpressionError(`parameter ${name} is a table: use it in band(), lookup() or in`);
+      if (p.value === null) return N.unknownParameter('number', p.unit);
+      return N.constant(p.value, typeof p.value === 'number' ? 'number' : typeof p.value === 'boolean' ? 'boolean' : 'string', p.unit);
+    }
+    const fact = s.facts.scalars[name];
+    if (fact) {
+      return { ...N.factNode(typeOf(fact), fact.unit ?? null, (c) => c.profile[name], () => name, domainOf(fact), fact.absentAs), input: gapInput(fact, name, () => name) };
+    }
+    if (name === 'asOf') return { ...N.constant('', 'date'), ev: (c: Ctx) => c.asOf };
+    if (name === 'score') {
+      const sc = s.score(null);
+      if (!sc) throw new ExpressionError('this edition has no score');
+      return sc;
+    }
+    if (s.facts.lists[name]) throw new ExpressionError(`${name} is a list: count it with count(${name}, …)`);
+    if (/^Y\d+$/.test(name)) throw new ExpressionError(`${name} is a fiscal year: name a fact, e.g. ${name}.revenue`);
+    if (s.used(name)) throw new ExpressionError(`${name} is a policy: use ${name}.qualified, ${name}.outcome or ${name}.score`);
+    throw new ExpressionError(`unknown name "${name}"`);
+  }
+
+  private itemField(name: string, f: FactSpec): Node {
+    return N.factNode(typeOf(f), f.unit ?? null, (c) => c.item?.[name], (c) => `${this.scope.list!.name}[${c.itemIndex}].${name}`, domainOf(f), f.absentAs);
+  }
+
+  private derivedField(name: string, d: NonNullable<ListSpec['derived']>[string]): Node {
+    if ('map' in d) {
+      const { from, map } = d;
+      const read = (c: Ctx) => {
+        const k = c.item?.[from];
+        return nullish(k) ? undefined : map[String(k)];
+      };
+      return N.factNode(d.type, null, read, (c) => `${this.scope.list!.name}[${c.itemIndex}].${from}`, [-Infinity, Infinity]);
+    }
+    const { validFrom, validTo } = d;
+    const ev = (c: Ctx): Val => {
+      const it = c.item as Item;
+      const f = it[validFrom];
+      const t = it[validTo];
+      if (typeof f === 'string' && f > c.asOf) return false;
+      if (typeof t === 'string' && t < c.asOf) return false;
+      return nullish(f) || nullish(t) ? undefined : true;
+    };
+    const list = this.scope.list!.name;
+    return {
+      type: 'boolean',
+      unit: null,
+      ev,
+      rg: () => [-Infinity, Infinity],
+      miss: (c, out) => {
+        if (ev(c) !== undefined) return;
+        const it = c.item as Item;
+        if (nullish(it[validFrom])) out.add(`${list}[${c.itemIndex}].${validFrom}`);
+        if (nullish(it[validTo])) out.add(`${list}[${c.itemIndex}].${validTo}`);
+      },
+      kids: [],
+    };
+  }
+
+  private member(e: Expression): Node {
+    const obj = e.object as Expression;
+    const prop = e.property as Expression;
+    if (e.computed || obj.type !== 'Identifier' || prop.type !== 'Identifier') {
+      throw new ExpressionError('only name.name is allowed (e.g. Y1.revenue, compliance.seriousDishonesty)');
+    }
+    const o = obj.name as string;
+    const p = prop.name as string;
+    const year = /^Y(\d+)$/.exec(o);
+    if (year) {
+      const n = Number(year[1]);
+      if (n > MAX_LOOKBACK) throw new ExpressionError(`${o} looks back further than ${MAX_LOOKBACK} years`);
+      const f = this.scope.facts.yearly[p];
+      if (!f) throw new ExpressionError(`unknown yearly fact "${p}" (known: ${Object.keys(this.scope.facts.yearly).join(', ')})`);
+      const path = (c: Ctx) => `years.${c.yearKey[n]}.${p}`;
+      const read = (c: Ctx) => c.profile.years?.[c.yearKey[n]!]?.[p];
+      return { ...N.factNode(typeOf(f), f.unit ?? null, read, path, domainOf(f)), input: gapInput(f, `Y${n}.${p}`, path) };
+    }
+    if (o === 'compliance') {
+      const f = this.scope.facts.compliance[p];
+      if (!f) throw new ExpressionError(`unknown compliance flag "${p}"`);
+      const absent = f.absentAs;
+      return N.factNode('boolean', null, (c) => c.profile.compliance?.[p], () => `compliance.${p}`, [0, 1], absent);
+    }
+    if (o === 'score') {
+      const sc = this.scope.score(p);
+      if (!sc) throw new ExpressionError(`score has no category or item "${p}"`);
+      return sc;
+    }
+    const used = this.scope.used(o);
+    if (used) {
+      if (p === 'qualified') return used.verdict;
+      if (p === 'outcome') return used.outcome;
+      if (p === 'score') return used.score;
+      throw new ExpressionError(`${o}.${p}: a used policy offers qualified, outcome and score`);
+    }
+    throw new ExpressionError(`unknown name "${o}"`);
+  }
+
+  private unary(op: string, arg: Expression): Node {
+    if (op === '-') return N.negate(this.number(arg, 'the operand of -'));
+    if (op === '+') return this.number(arg, 'the operand of +');
+    if (op === 'not' || op === '!') return N.not(this.boolean(arg, `the operand of ${op}`));
+    throw new ExpressionError(`unknown operator ${op}`);
+  }
+
+  private binary(op: string, l: Expression, r: Expression): Node {
+    if (op === 'and' || op === '&&' || op === 'or' || op === '||') {
+      const kind = op === 'and' || op === '&&' ? 'and' : 'or';
+      return N.logic(kind, [this.boolean(l, `the left side of ${op}`), this.boolean(r, `the right side of ${op}`)]);
+    }
+    if (op === 'in') {
+      const a = this.compile(l);
+      return N.membership(a, this.options(r));
+    }
+    if (['+', '-', '*', '/', '**'].includes(op)) {
+      const a = this.number(l, `the left side of ${op}`);
+      const b = this.number(r, `the right side of ${op}`);
+      const unit = op === '/' ? (a.unit && a.unit === b.unit ? 'ratio' : a.unit === 'ratio' ? null : null) : op === '+' || op === '-' ? (a.unit ?? b.unit) : null;
+      return N.arithmetic(op, a, b, unit);
+    }
+    const cmp = op === '===' ? '==' : op === '!==' ? '!=' : op;
+    if (N.compare[cmp]) {
+      const a = this.compile(l);
+      const b = this.compile(r);
+      const kinds = new Set([a.type, b.type]);
+      const ok = kinds.size === 1 || (kinds.has('date') && kinds.has('string'));
+      if (!ok) throw new ExpressionError(`${op} compares a ${a.type} with a ${b.type}`);
+      if (a.type === 'boolean' && cmp !== '==' && cmp !== '!=') throw new ExpressionError(`${op} does not order true and false`);
+      return N.comparison(cmp, a, b);
+    }
+    throw new ExpressionError(`unknown operator ${op}`);
+  }
+
+  /** The right side of `in`: an array literal or a list parameter. */
+  private options(r: Expression): (string | number)[] {
+    if (r.type === 'ArrayExpression') {
+      return (r.elements as Expression[]).map((el) => {
+        if (el?.type !== 'Literal' || (typeof el.value !== 'string' && typeof el.value !== 'number')) {
+          throw new ExpressionError('the list after in holds only numbers and quoted strings');
+        }
+        return el.value;
+      });
+    }
+    if (r.type === 'Identifier') {
+      const p = this.scope.params.get(r.name as string);
+      if (p?.kind === 'list') return p.values;
+    }
+    throw new ExpressionError('in takes a list: [\'a\', \'b\'] or a list parameter');
+  }
+
+  private call(e: Expression): Node {
+    const callee = e.callee as Expression;
+    if (callee.type !== 'Identifier') throw new ExpressionError('only named functions can be called');
+    const name = callee.name as string;
+    const args = e.arguments as Expression[];
+    const arity = (min: number, max = min) => {
+      if (args.length < min || args.length > max) {
+        throw new ExpressionError(`${name}() takes ${min === max ? min : `${min} to ${max}`} argument(s), got ${args.length}`);
+      }
+    };
+    switch (name) {
+      case 'count':
+      case 'sum':
+      case 'exists': {
+        arity(name === 'sum' ? 2 : 1, name === 'sum' ? 3 : 2);
+        const list = this.listArg(args[0]!, name);
+        const inner = new Compiler({ ...this.scope, list: { name: list.name, spec: this.scope.facts.lists[list.name]! } });
+        const value = name === 'sum' ? inner.number(args[1]!, 'the value summed') : null;
+        const filterArg = name === 'sum' ? args[2] : args[1];
+        const filter = filterArg ? inner.boolean(filterArg, 'a filter') : null;
+        const agg = N.aggregate(name === 'sum' ? 'sum' : 'count', list, value, filter);
+        return name === 'exists' ? N.comparison('>=', agg, N.constant(1, 'number')) : agg;
+      }
+      case 'max':
+      case 'min': {
+        if (args.length < 1) throw new ExpressionError(`${name}() needs at least one argument`);
+        return N.extreme(name, args.map((a, i) => this.number(a, `argument ${i + 1} of ${name}()`)));
+      }
+      case 'floor':
+      case 'ceil':
+      case 'round':
+      case 'abs':
+        arity(1);
+        return N.mathFn(name, this.number(args[0]!, `the argument of ${name}()`));
+      case 'band':
+        arity(2, 3);
+        return this.band(args);
+      case 'lookup': {
+        arity(2);
+        const map = this.paramOf(args[0]!, 'prefixes', 'lookup');
+        const code = this.compile(args[1]!);
+        if (code.type !== 'string') throw new ExpressionError('lookup() looks up a code (a string)');
+        const ev = (c: Ctx): Val => {
+          const k = code.ev(c);
+          if (k === undefined) return undefined;
+          return prefixLookup(map.map, k as string) ?? '';
+        };
+        return { type: 'string', unit: null, ev, rg: () => [-Infinity, Infinity], miss: (c, out) => code.miss(c, out), kids: [code] };
+      }
+      case 'matches': {
+        arity(2);
+        const code = this.compile(args[0]!);
+        const list = this.paramOf(args[1]!, 'list', 'matches');
+        const map = Object.fromEntries(list.values.map((v) => [String(v), 'yes']));
+        const ev = (c: Ctx): Val => {
+          const k = code.ev(c);
+          return k === undefined ? undefined : prefixLookup(map, k as string) === 'yes';
+        };
+        return { type: 'boolean', unit: null, ev, rg: () => [-Infinity, Infinity], miss: (c, out) => code.miss(c, out), kids: [code] };
+      }
+      case 'yearEnd': {
+        arity(1);
+        const n = this.yearOffset(args[0]!, name);
+        return { ...N.constant('', 'date'), ev: (c: Ctx) => yearEnd(c.asOfYear - n) };
+      }
+      case 'yearsAgo': {
+        arity(1);
+        const n = this.yearOffset(args[0]!, name);
+        return { ...N.constant('', 'date'), ev: (c: Ctx) => yearsBefore(c.asOf, n) };
+      }
+      case 'year': {
+        arity(1);
+        const n = this.yearOffset(args[0]!, name);
+        return { ...N.constant(0, 'number'), ev: (c: Ctx) => c.asOfYear - n, rg: (c: Ctx) => [c.asOfYear - n, c.asOfYear - n] };
+      }
+      case 'fullYears': {
+        arity(2);
+        const from = this.compile(args[0]!);
+        const to = this.compile(args[1]!);
+        if (from.type !== 'date' || to.type !== 'date') throw new ExpressionError('fullYears(from, to) takes two dates');
+        const ev = (c: Ctx): Val => {
+          const f = from.ev(c);
+          const t = to.ev(c);
+          return f === undefined || t === undefined ? undefined : fullYears(f as string, t as string);
+        };
+        return {
+          type: 'number',
+          unit: 'years',
+          ev,
+          rg: (c) => {
+            const v = ev(c);
+            return typeof v === 'number' ? [v, v] : [-Infinity, Infinity];
+          },
+          miss: (c, out) => {
+            if (ev(c) === undefined) {
+              from.miss(c, out);
+              to.miss(c, out);
+            }
+          },
+          kids: [from, to],
+        };
+      }
+      default:
+        throw new ExpressionError(`unknown function ${name}()`);
+    }
+  }
+
+  private yearOffset(e: Expression, fn: string): number {
+    if (e.type !== 'Literal' || typeof e.value !== 'number' || !Number.isInteger(e.value) || e.value < 0) {
+      throw new ExpressionError(`${fn}() takes a whole number of years back, e.g. ${fn}(1)`);
+    }
+    return e.value;
+  }
+
+  private listArg(e: Expression, fn: string): N.ListNode {
+    const name = e.type === 'Identifier' ? (e.name as string) : '';
+    if (!this.scope.facts.lists[name]) {
+      throw new ExpressionError(`${fn}() counts a list (${Object.keys(this.scope.facts.lists).join(', ')})`);
+    }
+    const empty: readonly Item[] = [];
+    return { name, items: (c) => (c.profile[name] as readonly Item[] | undefined) ?? empty };
+  }
+
+  private paramOf<K extends Param['kind']>(e: Expression, kind: K, fn: string): Extract<Param, { kind: K }> {
+    const name = e.type === 'Identifier' ? (e.name as string) : '';
+    const p = this.scope.params.get(name);
+    if (!p || p.kind !== kind) throw new ExpressionError(`${fn}() needs a ${kind} parameter as its first argument`);
+    return p as Extract<Param, { kind: K }>;
+  }
+
+  private band(args: Expression[]): Node {
+    const name = args[0]!.type === 'Identifier' ? (args[0]!.name as string) : '';
+    const p = this.scope.params.get(name);
+    if (!p || (p.kind !== 'bands' && p.kind !== 'tables')) {
+      throw new ExpressionError('band() needs a band-table parameter as its first argument');
+    }
+    const x = this.number(args[1]!, 'the value placed in a band');
+    if (p.kind === 'bands') {
+      if (args.length !== 2) throw new ExpressionError(`${name} is a single table: band(${name}, value)`);
+      return bandNode(() => p.rows, x, null);
+    }
+    if (args.length !== 3) throw new ExpressionError(`${name} has one table per key: band(${name}, value, key)`);
+    const key = this.compile(args[2]!);
+    if (key.type !== 'string') throw new ExpressionError('the key of band() is a string');
+    return bandNode((c) => {
+      const k = key.ev(c);
+      if (k === undefined) return undefined;
+      return p.tables[k as string] ?? p.otherwise;
+    }, x, key);
+  }
+}
+
+/** band(table, x): the table may depend on a key; a key with no table gives `otherwise` without reading x. */
+function bandNode(table: (c: Ctx) => BandRow[] | number | undefined, x: Node, key: Node | null): Node {
+  const rg = (c: Ctx): Range => {
+    const t = table(c);
+    if (t === undefined) return [-Infinity, Infinity];
+    if (typeof t === 'number') return [t, t];
+    const [lo, hi] = x.rg(c);
+    const rows = overlapping(t, lo, hi);
+    if (rows.length === 0) return [-Infinity, Infinity];
+    return [Math.min(...rows.map((r) => r.value)), Math.max(...rows.map((r) => r.value))];
+  };
+  const ev = (c: Ctx): Val => {
+    const t = table(c);
+    if (t === undefined || typeof t === 'number') return t;
+    const v = x.ev(c);
+    if (v !== undefined) return bandLookup(t, v as number)?.value;
+    const [lo, hi] = rg(c);
+    return lo === hi ? lo : undefined;
+  };
+  return {
+    type: 'number',
+    unit: 'points',
+    ev,
+    rg,
+    miss: (c, out) => {
+      if (ev(c) !== undefined) return;
+      if (key && key.ev(c) === undefined) key.miss(c, out);
+      else x.miss(c, out);
+    },
+    kids: key ? [x, key] : [x],
+  };
+}
+
+export type { Label };

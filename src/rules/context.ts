@@ -1,0 +1,70 @@
+/**
+ * Per-evaluation state. One context is reused across profiles in a batch: `reset` bumps a
+ * generation counter instead of clearing memo arrays, so screening allocates nothing per profile.
+ */
+import type { ProfileInput } from './types.ts';
+
+/** Runtime values. `undefined` means unknown (three-valued logic). */
+export type Val = number | boolean | string | undefined;
+export type Item = Readonly<Record<string, unknown>>;
+
+const MAX_LOOKBACK = 12;
+
+export class Ctx {
+  profile: ProfileInput = {};
+  asOf = '';
+  asOfYear = 0;
+  /** yearKey[n] is the fiscal year n years before the as-of year, as a profile key. */
+  readonly yearKey: string[] = [];
+  /** The list item a filter is looking at. */
+  item: Item | undefined = undefined;
+  itemIndex = -1;
+  /** Set when computing a score's maximum: lists count as unknown, not as empty. */
+  probe = false;
+  private gen = 0;
+  private readonly memoGen: number[];
+  private readonly memoVal: Val[];
+  /** Values forced onto definition slots (gap search asks "what if this count were +1"). */
+  forced: Map<number, Val> | undefined = undefined;
+
+  constructor(slotCount: number) {
+    this.memoGen = new Array<number>(slotCount).fill(-1);
+    this.memoVal = new Array<Val>(slotCount).fill(undefined);
+  }
+
+  reset(profile: ProfileInput, asOf: string): this {
+    this.profile = profile;
+    if (asOf !== this.asOf) {
+      this.asOf = asOf;
+      this.asOfYear = Number(asOf.slice(0, 4));
+      for (let n = 0; n <= MAX_LOOKBACK; n++) this.yearKey[n] = String(this.asOfYear - n);
+    }
+    this.item = undefined;
+    this.gen++;
+    return this;
+  }
+
+  has(slot: number): boolean {
+    return this.memoGen[slot] === this.gen;
+  }
+
+  get(slot: number): Val {
+    return this.memoVal[slot];
+  }
+
+  set(slot: number, v: Val): Val {
+    this.memoGen[slot] = this.gen;
+    this.memoVal[slot] = v;
+    return v;
+  }
+
+  /** Grows the memo when policies are added after the context was made. */
+  ensure(slotCount: number): void {
+    while (this.memoGen.length < slotCount) {
+      this.memoGen.push(-1);
+      this.memoVal.push(undefined);
+    }
+  }
+}
+
+export { MAX_LOOKBACK };

@@ -1,0 +1,437 @@
+/**
+ * Compiled expression nodes: closures over a context. Each node has a fast value path (`ev`) that
+ * short-circuits three-valued logic, an interval path (`rg`) used only when an operand is unknown
+ * (so "score ≥ 60" can be decided while one indicator is still missing), and `miss`, which names
+ * the unknown facts that could still change the node's value.
+ */
+import type { Ctx, Item, Val } from './context.ts';
+import type { Label, Unit } from './types.ts';
+
+export type VType = 'number' | 'boolean' | 'string' | 'date' | 'list';
+export type Range = readonly [number, number];
+
+const FULL: Range = [-Infinity, Infinity];
+
+/** A fact the gap search may move: a profile path, or a named count forced through its memo slot. */
+export interface GapInput {
+  key: string;
+  label: Label;
+  unit: Unit | null;
+  direction: 'up' | 'down';
+  step: number;
+  integer: boolean;
+  min: number;
+  max: number;
+  /** Profile path for the current as-of, or null when this input is a definition slot. */
+  path(c: Ctx): string | null;
+  slot: number | null;
+}
+
+export interface Node {
+  type: VType;
+  unit: Unit | null;
+  ev(c: Ctx): Val;
+  rg(c: Ctx): Range;
+  miss(c: Ctx, out: Set<string>): void;
+  kids: readonly Node[];
+  /** Set on nodes the gap search can move. */
+  input?: GapInput;
+  /** Set on definitions: their own slot and whether the gap search treats them as one input. */
+  def?: { name: string; slot: number };
+  list?: ListNode;
+}
+
+export interface ListNode {
+  name: string;
+  items(c: Ctx): readonly Item[];
+}
+
+const eps = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+
+/** Comparisons tolerate floating-point noise: 0.1 + 0.2 ≥ 0.3 holds. */
+export const compare: Record<string, (a: number, b: number) => boolean> = {
+  '>=': (a, b) => a >= b || eps(a, b),
+  '>': (a, b) => a > b && !eps(a, b),
+  '<=': (a, b) => a <= b || eps(a, b),
+  '<': (a, b) => a < b && !eps(a, b),
+  '==': (a, b) => a === b || eps(a, b),
+  '!=': (a, b) => a !== b && !eps(a, b),
+};
+
+function missKids(kids: readonly Node[]) {
+  return (c: Ctx, out: Set<string>) => {
+    for (const k of kids) k.miss(c, out);
+  };
+}
+
+export function constant(value: number | boolean | string, type: VType, unit: Unit | null = null): Node {
+  const r: Range = typeof value === 'number' ? [value, value] : FULL;
+  return { type, unit, ev: () => value, rg: () => r, miss: () => {}, kids: [] };
+}
+
+/** A value that is not known to the policy (a threshold the sources leave open). */
+export function unknownParameter(type: VType, unit: Unit | null): Node {
+  return { type, unit, ev: () => undefined, rg: () => FULL, miss: () => {}, kids: [] };
+}
+
+export function factNode(
+  type: VType,
+  unit: Unit | null,
+  read: (c: Ctx) => unknown,
+  path: (c: Ctx) => string,
+  domain: Range,
+  absentAs: Val = undefined,
+): Node {
+  const ev = (c: Ctx): Val => {
+    const v = read(c);
+    return v === undefined || v === null ? absentAs : (v as Val);
+  };
+  return {
+    type,
+    unit,
+    ev,
+    rg: (c) => {
+      const v = ev(c);
+      return typeof v === 'number' ? [v, v] : domain;
+    },
+    miss: (c, out) => {
+      if (ev(c) === undefined) out.add(path(c));
+    },
+    kids: [],
+  };
+}
+
+export function arithmetic(op: string, a: Node, b: Node, unit: Unit | null): Node {
+  const f: (x: number, y: number) => number =
+    op === '+'
+      ? (x, y) => x + y
+      : op === '-'
+        ? (x, y) => x - y
+        : op === '*'
+          ? (x, y) => x * y
+          : op === '/'
+            ? (x, y) => {
+                const q = x / y;
+                return Number.isNaN(q) ? 0 : q; // 0 / 0 reads as a zero ratio
+              }
+            : (x, y) => x ** y;
+  const ev = (c: Ctx): Val => {
+    const x = a.ev(c);
+    if (x === undefined) return undefined;
+    const y = b.ev(c);
+    if (y === undefined) return undefined;
+    return f(x as number, y as number);
+  };
+  const rg = (c: Ctx): Range => {
+    const [al, ah] = a.rg(c);
+    const [bl, bh] = b.rg(c);
+    if (op === '+') return [al + bl, ah + bh];
+    if (op === '-') return [al - bh, ah - bl];
+    if (op === '/' && bl <= 0 && bh >= 0) return FULL;
+    const ps = [f(al, bl), f(al, bh), f(ah, bl), f(ah, bh)].map((p) => (Number.isNaN(p) ? 0 : p));
+    return [Math.min(...ps), Math.max(...ps)];
+  };
+  return { type: 'number', unit, ev, rg, miss: missKids([a, b]), kids: [a, b] };
+}
+
+export function negate(a: Node): Node {
+  return {
+    type: 'number',
+    unit: a.unit,
+    ev: (c) => {
+      const x = a.ev(c);
+      return x === undefined ? undefined : -(x as number);
+    },
+    rg: (c) => {
+      const [l, h] = a.rg(c);
+      return [-h, -l];
+    },
+    miss: missKids([a]),
+    kids: [a],
+  };
+}
+
+export function comparison(op: string, a: Node, b: Node): Node {
+  const numeric = a.type === 'number' && b.type === 'number';
+  const cmp = compare[op];
+  if (!cmp) throw new Error(`unknown comparison ${op}`);
+  const ev = (c: Ctx): Val => {
+    const x = a.ev(c);
+    const y = b.ev(c);
+    if (x !== undefined && y !== undefined) {
+      if (numeric) return cmp(x as number, y as number);
+      if (op === '==') return x === y;
+      if (op === '!=') return x !== y;
+      return cmp(x < y ? -1 : x > y ? 1 : 0, 0); // dates and strings compare in order
+    }
+    if (!numeric) return undefined;
+    const [al, ah] = a.rg(c);
+    const [bl, bh] = b.rg(c);
+    // Decided if every possible pair agrees.
+    const lowest = cmp(al, bh) && cmp(ah, bl) && cmp(al, bl) && cmp(ah, bh);
+    if (lowest) return true;
+    const none = !cmp(al, bh) && !cmp(ah, bl) && !cmp(al, bl) && !cmp(ah, bh);
+    if (none) return false;
+    return undefined;
+  };
+  return {
+    type: 'boolean',
+    unit: null,
+    ev,
+    rg: () => FULL,
+    miss: (c, out) => {
+      if (ev(c) === undefined) missKids([a, b])(c, out);
+    },
+    kids: [a, b],
+  };
+}
+
+export function membership(a: Node, options: readonly (string | number)[]): Node {
+  const set = new Set<unknown>(options);
+  const ev = (c: Ctx): Val => {
+    const x = a.ev(c);
+    return x === undefined ? undefined : set.has(x);
+  };
+  return {
+    type: 'boolean',
+    unit: null,
+    ev,
+    rg: () => FULL,
+    miss: (c, out) => {
+      if (ev(c) === undefined) a.miss(c, out);
+    },
+    kids: [a],
+  };
+}
+
+/** Kleene AND / OR over any number of operands, short-circuiting on the deciding value. */
+export function logic(op: 'and' | 'or', kids: readonly Node[]): Node {
+  const decisive = op === 'or';
+  const ev = (c: Ctx): Val => {
+    let unknown = false;
+    for (let i = 0; i < kids.length; i++) {
+      const v = kids[i]!.ev(c);
+      if (v === decisive) return decisive;
+      if (v === undefined) unknown = true;
+    }
+    return unknown ? undefined : !decisive;
+  };
+  return {
+    type: 'boolean',
+    unit: null,
+    ev,
+    rg: () => FULL,
+    miss: (c, out) => {
+      if (ev(c) !== undefined) return;
+      for (const k of kids) if (k.ev(c) === undefined) k.miss(c, out);
+    },
+    kids,
+  };
+}
+
+export function not(a: Node): Node {
+  return {
+    type: 'boolean',
+    unit: null,
+    ev: (c) => {
+      const v = a.ev(c);
+      return v === undefined ? undefined : !v;
+    },
+    rg: () => FULL,
+    miss: missKids([a]),
+    kids: [a],
+  };
+}
+
+export function conditional(test: Node, yes: Node, no: Node): Node {
+  const ev = (c: Ctx): Val => {
+    const t = test.ev(c);
+    if (t === true) return yes.ev(c);
+    if (t === false) return no.ev(c);
+    const y = yes.ev(c);
+    return y !== undefined && y === no.ev(c) ? y : undefined;
+  };
+  return {
+    type: yes.type,
+    unit: yes.unit ?? no.unit,
+    ev,
+    rg: (c) => {
+      const t = test.ev(c);
+      if (t === true) return yes.rg(c);
+      if (t === false) return no.rg(c);
+      const [yl, yh] = yes.rg(c);
+      const [nl, nh] = no.rg(c);
+      return [Math.min(yl, nl), Math.max(yh, nh)];
+    },
+    miss: (c, out) => {
+      if (ev(c) !== undefined) return;
+      const t = test.ev(c);
+      if (t === undefined) test.miss(c, out);
+      if (t !== false) yes.miss(c, out);
+      if (t !== true) no.miss(c, out);
+    },
+    kids: [test, yes, no],
+  };
+}
+
+/** max / min: decided when the known operands already bound the result. */
+export function extreme(kind: 'max' | 'min', args: readonly Node[]): Node {
+  const better = kind === 'max' ? (a: number, b: number) => a > b : (a: number, b: number) => a < b;
+  const rg = (c: Ctx): Range => {
+    let lo = kind === 'max' ? -Infinity : Infinity;
+    let hi = lo;
+    for (const a of args) {
+      const [l, h] = a.rg(c);
+      lo = kind === 'max' ? Math.max(lo, l) : Math.min(lo, l);
+      hi = kind === 'max' ? Math.max(hi, h) : Math.min(hi, h);
+    }
+    return [lo, hi];
+  };
+  const ev = (c: Ctx): Val => {
+    let best: number | undefined;
+    let unknown = false;
+    for (let i = 0; i < args.length; i++) {
+      const v = args[i]!.ev(c) as number | undefined;
+      if (v === undefined) unknown = true;
+      else if (best === undefined || better(v, best)) best = v;
+    }
+    if (!unknown) return best;
+    const [lo, hi] = rg(c);
+    return lo === hi ? lo : undefined;
+  };
+  return {
+    type: 'number',
+    unit: args[0]?.unit ?? null,
+    ev,
+    rg,
+    miss: (c, out) => {
+      if (ev(c) === undefined) missKids(args)(c, out);
+    },
+    kids: args,
+  };
+}
+
+export function mathFn(name: 'floor' | 'ceil' | 'round' | 'abs', a: Node): Node {
+  const f = Math[name];
+  return {
+    type: 'number',
+    unit: a.unit,
+    ev: (c) => {
+      const v = a.ev(c);
+      return v === undefined ? undefined : f(v as number);
+    },
+    rg: (c) => {
+      const [l, h] = a.rg(c);
+      if (name === 'abs') return l >= 0 ? [l, h] : h <= 0 ? [-h, -l] : [0, Math.max(-l, h)];
+      return [f(l), f(h)];
+    },
+    miss: missKids([a]),
+    kids: [a],
+  };
+}
+
+/**
+ * count(list, filter) / sum(list, value, filter): an item whose filter is unknown widens the
+ * range instead of making the whole count unknown.
+ */
+export function aggregate(kind: 'count' | 'sum', list: ListNode, value: Node | null, filter: Node | null): Node {
+  const ev = (c: Ctx): Val => {
+    if (c.probe) return undefined;
+    const items = list.items(c);
+    const saved = c.item;
+    let total = 0;
+    let unknown = false;
+    for (let i = 0; i < items.length; i++) {
+      c.item = items[i];
+      const pass = filter ? filter.ev(c) : true;
+      if (pass === false) continue;
+      const v = kind === 'count' ? 1 : (value!.ev(c) as number | undefined);
+      if (pass === undefined || v === undefined) unknown = true;
+      else total += v;
+    }
+    c.item = saved;
+    if (!unknown) return total;
+    const [lo, hi] = rg(c);
+    return lo === hi ? lo : undefined;
+  };
+  const rg = (c: Ctx): Range => {
+    if (c.probe) return kind === 'count' ? [0, Infinity] : FULL;
+    const items = list.items(c);
+    const saved = c.item;
+    let lo = 0;
+    let hi = 0;
+    for (const it of items) {
+      c.item = it;
+      const pass = filter ? filter.ev(c) : true;
+      if (pass === false) continue;
+      const [vl, vh] = kind === 'count' ? [1, 1] : value!.rg(c);
+      if (pass === true) {
+        lo += vl;
+        hi += vh;
+      } else {
+        lo += Math.min(0, vl);
+        hi += Math.max(0, vh);
+      }
+    }
+    c.item = saved;
+    return [lo, hi];
+  };
+  return {
+    type: 'number',
+    unit: kind === 'count' ? 'items' : (value?.unit ?? null),
+    ev,
+    rg,
+    miss: (c, out) => {
+      if (ev(c) !== undefined) return;
+      const saved = c.item;
+      const items = list.items(c);
+      for (let i = 0; i < items.length; i++) {
+        c.item = items[i];
+        c.itemIndex = i;
+        const pass = filter ? filter.ev(c) : true;
+        if (pass === undefined) filter!.miss(c, out);
+        if (pass !== false && value && value.ev(c) === undefined) value.miss(c, out);
+      }
+      c.item = saved;
+    },
+    kids: [value, filter].filter((n): n is Node => n !== null),
+    list,
+  };
+}
+
+/** A named derived value, computed once per profile and remembered in its slot. */
+export function definition(name: string, slot: number, body: Node, unit: Unit | null): Node {
+  const ev = (c: Ctx): Val => {
+    if (c.has(slot)) return c.get(slot);
+    if (c.forced?.has(slot)) return c.set(slot, c.forced.get(slot));
+    return c.set(slot, body.ev(c));
+  };
+  return {
+    type: body.type,
+    unit: unit ?? body.unit,
+    ev,
+    rg: (c) => {
+      const v = ev(c);
+      return typeof v === 'number' ? [v, v] : body.rg(c);
+    },
+    miss: (c, out) => {
+      if (ev(c) === undefined) body.miss(c, out);
+    },
+    kids: [body],
+    def: { name, slot },
+  };
+}
+
+/** Late-bound node, for references resolved after compilation (definitions used before defined). */
+export function deferred(type: VType, unit: Unit | null, target: () => Node): Node {
+  return {
+    type,
+    unit,
+    ev: (c) => target().ev(c),
+    rg: (c) => target().rg(c),
+    miss: (c, out) => target().miss(c, out),
+    get kids() {
+      return [target()];
+    },
+  };
+}

@@ -1,0 +1,136 @@
+/** The shape of a policy file (YAML), checked before anything is compiled. */
+import { z } from 'zod';
+
+const label = z.strictObject({ zh: z.string().min(1), en: z.string().min(1) });
+const date = z.union([z.string(), z.date()]).transform((v, ctx) => {
+  const s = v instanceof Date ? v.toISOString().slice(0, 10) : v;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s) || Number.isNaN(Date.parse(s))) {
+    ctx.addIssue({ code: 'custom', message: `"${s}" is not a date written YYYY-MM-DD` });
+  }
+  return s;
+});
+const unit = z.enum(['yuan', 'ratio', 'persons', 'points', 'items', 'years', 'rank', 'level']);
+const status = z.enum(['confirmed', 'single-source', 'unverified']);
+
+const bandRow = z.tuple([z.string(), z.number()]);
+const bands = z.array(bandRow).min(1);
+
+const paramCommon = {
+  ref: z.string().min(1),
+  unit: unit.optional(),
+  status: status.optional(),
+  note: z.string().optional(),
+  label: label.optional(),
+};
+
+export const parameterSchema = z.union([
+  z.strictObject({ ...paramCommon, value: z.union([z.number(), z.string(), z.boolean(), z.null()]) }),
+  z.strictObject({ ...paramCommon, bands }),
+  z.strictObject({ ...paramCommon, tables: z.record(z.string(), bands), otherwise: z.number() }),
+  z.strictObject({ ...paramCommon, prefixes: z.record(z.string(), z.string().nullable()) }),
+  z.strictObject({ ...paramCommon, list: z.array(z.union([z.string(), z.number()])).min(1) }),
+]);
+
+const definition = z.union([
+  z.string().min(1),
+  z.strictObject({ expr: z.string().min(1), label: label.optional(), unit: unit.optional() }),
+]);
+
+interface CriterionShape {
+  id: string;
+  title: z.infer<typeof label>;
+  source?: string | undefined;
+  note?: string | undefined;
+  test?: string | undefined;
+  actual?: string | undefined;
+  all?: CriterionShape[] | undefined;
+  any?: CriterionShape[] | undefined;
+}
+
+const criterion: z.ZodType<CriterionShape> = z.lazy(() =>
+  z
+    .strictObject({
+      id: z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, { message: 'an id is letters, digits and _' }),
+      title: label,
+      source: z.string().optional(),
+      note: z.string().optional(),
+      test: z.string().min(1).optional(),
+      actual: z.string().optional(),
+      all: z.array(criterion).min(1).optional(),
+      any: z.array(criterion).min(1).optional(),
+    })
+    .refine((c) => [c.test, c.all, c.any].filter((x) => x !== undefined).length === 1, {
+      message: 'a criterion has exactly one of test, all, any',
+    }),
+);
+
+const scoreItem = z.strictObject({
+  id: z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/),
+  title: label,
+  category: z.string().optional(),
+  expr: z.string().min(1),
+  source: z.string().optional(),
+});
+
+const edition = z.strictObject({
+  edition: z.union([z.string(), z.number()]).transform(String),
+  from: date,
+  to: date.optional(),
+  document: z.string().min(1),
+  source: z.string().url(),
+  notes: z.string().optional(),
+  uses: z.record(z.string(), z.string()).optional(),
+  parameters: z.record(z.string(), parameterSchema).optional(),
+  definitions: z.record(z.string(), definition).optional(),
+  score: z
+    .strictObject({
+      categories: z.array(z.strictObject({ id: z.string(), title: label })).optional(),
+      items: z.array(scoreItem).min(1),
+    })
+    .optional(),
+  criteria: z.array(criterion).min(1),
+  outcome: z
+    .strictObject({
+      expr: z.string().min(1),
+      labels: z.record(z.string(), label).optional(),
+    })
+    .optional(),
+});
+
+const expectation = z.strictObject({
+  verdict: z.enum(['qualified', 'not_qualified', 'undetermined']).optional(),
+  outcome: z.union([z.string(), z.number(), z.null()]).optional(),
+  score: z.union([z.number(), z.null()]).optional(),
+  edition: z.union([z.string(), z.number()]).transform(String).optional(),
+  criteria: z.record(z.string(), z.enum(['met', 'not_met', 'unknown'])).optional(),
+  scores: z.record(z.string(), z.union([z.number(), z.null()])).optional(),
+  missing: z.array(z.string()).optional(),
+  gaps: z
+    .array(z.strictObject({ changes: z.record(z.string(), z.number()), rank: z.number().int().min(1).optional() }))
+    .optional(),
+});
+
+const testCase = z.strictObject({
+  name: z.string().min(1),
+  asOf: date,
+  given: z.string().optional(),
+  profile: z.record(z.string(), z.unknown()).optional(),
+  expect: expectation,
+});
+
+export const policySchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9]+(\.[a-z0-9-]+)+$/, { message: 'an id is dotted lowercase, e.g. cn.most.tech-sme' }),
+  title: label,
+  issuer: label,
+  kind: z.enum(['classification', 'recognition', 'assessment', 'reward', 'eligibility']),
+  editions: z.array(edition).min(1),
+  profiles: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
+  tests: z.array(testCase).optional(),
+});
+
+export type PolicyDoc = z.infer<typeof policySchema>;
+export type EditionDoc = PolicyDoc['editions'][number];
+export type ParameterDoc = z.infer<typeof parameterSchema>;
+export type CriterionDoc = CriterionShape;
+export type TestDoc = NonNullable<PolicyDoc['tests']>[number];
+export type Expectation = z.infer<typeof expectation>;
