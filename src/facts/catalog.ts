@@ -200,6 +200,22 @@ export const catalog: FactCatalog = {
       gap: 'none',
     },
     ownBrand: { type: 'boolean', label: L('拥有自主品牌', 'Has its own brand'), gap: 'none' },
+    mainProductNew: {
+      type: 'boolean',
+      label: L('主导产品为新产品', 'Main product is a new product'),
+      gap: 'none',
+    },
+    marketShareRecognized: {
+      type: 'boolean',
+      label: L('主导产品细分市场占有率较高、具有一定知名度', 'Main product has a relatively high, recognised niche share'),
+      gap: 'none',
+    },
+    groupHasLittleGiant: {
+      type: 'boolean',
+      label: L('与已认定"小巨人"企业存在控股关系或同属集团且主导产品相近', 'Controlled by or grouped with an existing little giant'),
+      absentAs: false,
+      gap: 'none',
+    },
     coreBusinessOnInfoSystem: {
       type: 'boolean',
       label: L('至少一项核心业务采用信息系统支撑', 'A core business runs on an information system'),
