@@ -33,6 +33,13 @@ export interface Quick {
   score: number | null;
 }
 
+export interface Screener {
+  edition: CompiledEdition;
+  verdict(profile: ProfileInput): Verdict;
+  quick(profile: ProfileInput): Quick;
+  explain(profile: ProfileInput, opts?: { gaps?: boolean }): Evaluation;
+}
+
 const toVerdict = (v: unknown): Verdict => (v === true ? 'qualified' : v === false ? 'not_qualified' : 'undetermined');
 
 export class PolicySet {
@@ -145,23 +152,29 @@ export class PolicySet {
     return new Ctx(this.slots);
   }
 
-  verdict(id: string, profile: ProfileInput, asOf: string, ctx: Ctx = this.context()): Verdict {
+  /**
+   * Binds one policy and one as-of date for a batch: the edition is chosen and the context made
+   * once, so screening a profile costs only its evaluation.
+   */
+  screener(id: string, asOf: string): Screener {
     const e = this.edition(id, asOf);
-    ctx.ensure(this.slots);
-    return toVerdict(e.root.ev(ctx.reset(profile, asOf)));
-  }
-
-  quick(id: string, profile: ProfileInput, asOf: string, ctx: Ctx = this.context()): Quick {
-    const e = this.edition(id, asOf);
-    ctx.ensure(this.slots);
-    ctx.reset(profile, asOf);
-    const v = e.root.ev(ctx);
-    const o = e.outcome?.node.ev(ctx);
-    const s = e.score?.total.ev(ctx);
+    const ctx = this.context();
+    const outcome = e.outcome?.node;
+    const score = e.score?.total;
     return {
-      verdict: toVerdict(v),
-      outcome: o === undefined || o === '' ? null : (o as string | number),
-      score: typeof s === 'number' ? s : null,
+      edition: e,
+      verdict: (p) => toVerdict(e.root.ev(ctx.reset(p, asOf))),
+      quick: (p) => {
+        const v = e.root.ev(ctx.reset(p, asOf));
+        const o = outcome?.ev(ctx);
+        const s = score?.ev(ctx);
+        return {
+          verdict: toVerdict(v),
+          outcome: o === undefined || o === '' ? null : (o as string | number),
+          score: typeof s === 'number' ? s : null,
+        };
+      },
+      explain: (p, opts = {}) => explain(e, p, asOf, ctx, { gaps: opts.gaps ?? true }),
     };
   }
 
