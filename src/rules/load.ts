@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import type { z } from 'zod';
 import { policySchema, type PolicyDoc } from './schema.ts';
 
 export class PolicyError extends Error {
@@ -39,6 +40,19 @@ function describe(path: readonly PropertyKey[]): string {
   return path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
 }
 
+type Issue = z.core.$ZodIssue;
+
+/** For "one of these shapes" errors, the issue of the shape that came closest. */
+function innermost(issue: Issue): Issue {
+  if (issue.code !== 'invalid_union' || issue.errors.length === 0) return issue;
+  // Prefer the shape whose own key is present (a missing required key weighs heavily).
+  const weight = (issues: Issue[]) =>
+    issues.reduce((w, i) => w + (i.code === 'invalid_type' && i.input === undefined && i.path.length <= 1 ? 100 : 1), 0);
+  const best = [...issue.errors].sort((a, b) => weight(a) - weight(b))[0]!;
+  const first = best[0];
+  return first ? innermost({ ...first, path: [...issue.path, ...first.path] } as Issue) : issue;
+}
+
 export function parsePolicy(text: string, file: string): LoadedPolicy {
   const counter = new LineCounter();
   const yaml = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
@@ -50,7 +64,7 @@ export function parsePolicy(text: string, file: string): LoadedPolicy {
   const lineOf = lineFinder(yaml, counter);
   const parsed = policySchema.safeParse(yaml.toJS());
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
+    const issue = innermost(parsed.error.issues[0]!);
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
     const where = describe(issue.path);
     const detail =
