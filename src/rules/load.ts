@@ -58,19 +58,21 @@ export function parsePolicy(text: string, file: string): LoadedPolicy {
   const yaml = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   const first = yaml.errors[0];
   if (first) {
-    const line = first.linePos?.[0]?.line ?? null;
+    const line = counter.linePos(first.pos[0]).line;
     throw new PolicyError(file, line, `not valid YAML: ${first.message.split('\n')[0]}`);
   }
   const lineOf = lineFinder(yaml, counter);
   const parsed = policySchema.safeParse(yaml.toJS());
   if (!parsed.success) {
-    const issue = innermost(parsed.error.issues[0]!);
+    // A misspelt key explains the "missing" errors it causes, so report it first.
+    const issues = parsed.error.issues;
+    const issue = innermost(issues.find((i) => i.code === 'unrecognized_keys') ?? issues[0]!);
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
     const where = describe(issue.path);
     const detail =
       issue.code === 'unrecognized_keys'
         ? `unknown key(s) ${issue.keys.join(', ')}${where ? ` in ${where}` : ''}` +
-          (/title|label|issuer/.test(where) ? ' (inside { } a comma starts a new key: put text with commas in quotes)' : '')
+          (issue.keys.some((k) => /[^\w-]/.test(k)) ? ' (inside { } a comma starts a new key: put text with commas in quotes)' : '')
         : `${where || 'policy'}: ${issue.message}`;
     throw new PolicyError(file, lineOf(path), detail);
   }
