@@ -30,7 +30,9 @@ function readInput(file: string): string {
   try {
     return file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8');
   } catch (e) {
-    throw new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+    throw new UsageError(
+      `cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`,
+    );
   }
 }
 
@@ -68,7 +70,9 @@ program
     const input = parseJson(readInput(file), file);
     const checked = parseProfile(input);
     if (!checked.ok) {
-      throw new UsageError(`${file}: the profile is not valid:\n${checked.errors.map((e) => `  ${e.field}: ${e.message}`).join('\n')}`);
+      throw new UsageError(
+        `${file}: the profile is not valid:\n${checked.errors.map((e) => `  ${e.field}: ${e.message}`).join('\n')}`,
+      );
     }
     const asOf = opts.asOf ?? today();
     const r = set.evaluate(id, checked.profile, asOf);
@@ -85,7 +89,19 @@ program
         depth,
         kind,
       }));
-      const out = { policy, edition, asOf, verdict, outcome, score, criteria, missing, gaps, unknownParameters: r.unknownParameters, policyHash };
+      const out = {
+        policy,
+        edition,
+        asOf,
+        verdict,
+        outcome,
+        score,
+        criteria,
+        missing,
+        gaps,
+        unknownParameters: r.unknownParameters,
+        policyHash,
+      };
       process.stdout.write(JSON.stringify(out, null, 2) + '\n');
     } else {
       process.stdout.write(renderReport(r, opts.lang, set.edition(id, asOf).document) + '\n');
@@ -102,11 +118,11 @@ program
     const set = library();
     if (!set.has(id)) throw new UsageError(`unknown policy "${id}" (known: ${set.ids().join(', ')})`);
     const screener = set.screener(id, opts.asOf ?? today());
-    let size = 0;
+    let size: number;
     try {
       size = file === '-' ? 0 : statSync(file).size;
-    } catch (e) {
-      throw new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code}`);
+    } catch {
+      throw new UsageError(`cannot read ${file}: no such file`);
     }
     const stream = file === '-' ? process.stdin : createReadStream(file);
     const progress = process.stderr.isTTY && size > 1_000_000;
@@ -167,7 +183,10 @@ policies
     for (const e of doc.editions) {
       out.push('', `${e.edition}: ${e.from} – ${e.to ?? '至今'}  ${e.document}`, `  ${e.source}`);
       for (const [name, p] of Object.entries(e.parameters ?? {})) {
-        const value = 'value' in p ? JSON.stringify(p.value) : Object.keys(p).find((k) => ['bands', 'tables', 'prefixes', 'list'].includes(k));
+        const value =
+          'value' in p
+            ? JSON.stringify(p.value)
+            : Object.keys(p).find((k) => ['bands', 'tables', 'prefixes', 'list'].includes(k));
         out.push(`  ${name} = ${value}  〔${p.ref}〕${p.status && p.status !== 'confirmed' ? ` (${p.status})` : ''}`);
       }
     }
@@ -187,7 +206,9 @@ policies
     for (const t of results) {
       if (t.failures.length === 0) continue;
       failed++;
-      process.stdout.write(`✘ ${t.policy} — ${t.name}  (${t.file}:${t.line})\n${t.failures.map((f) => `    ${f}`).join('\n')}\n`);
+      process.stdout.write(
+        `✘ ${t.policy} — ${t.name}  (${t.file}:${t.line})\n${t.failures.map((f) => `    ${f}`).join('\n')}\n`,
+      );
     }
     for (const id of ids) {
       const mine = results.filter((t) => t.policy === id);

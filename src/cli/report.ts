@@ -72,10 +72,14 @@ export function renderReport(r: Evaluation, lang: Lang, document: string): strin
   if (r.score) {
     out.push(`${w.score}：${formatValue(r.score.total, 'points', lang)} / ${formatValue(r.score.max, 'points', lang)}`);
     for (const cat of r.score.categories) {
-      out.push(`  ${cat.title[lang]}：${formatValue(cat.points, 'points', lang)} / ${formatValue(cat.max, 'points', lang)}`);
+      out.push(
+        `  ${cat.title[lang]}：${formatValue(cat.points, 'points', lang)} / ${formatValue(cat.max, 'points', lang)}`,
+      );
     }
     for (const i of r.score.items) {
-      out.push(`    ${i.title[lang]}：${formatValue(i.points, 'points', lang)} / ${formatValue(i.max, 'points', lang)}`);
+      out.push(
+        `    ${i.title[lang]}：${formatValue(i.points, 'points', lang)} / ${formatValue(i.max, 'points', lang)}`,
+      );
     }
   }
   out.push('', `${w.criteria}：`);

@@ -207,12 +207,18 @@ export const catalog: FactCatalog = {
     },
     marketShareRecognized: {
       type: 'boolean',
-      label: L('主导产品细分市场占有率较高、具有一定知名度', 'Main product has a relatively high, recognised niche share'),
+      label: L(
+        '主导产品细分市场占有率较高、具有一定知名度',
+        'Main product has a relatively high, recognised niche share',
+      ),
       gap: 'none',
     },
     groupHasLittleGiant: {
       type: 'boolean',
-      label: L('与已认定"小巨人"企业存在控股关系或同属集团且主导产品相近', 'Controlled by or grouped with an existing little giant'),
+      label: L(
+        '与已认定"小巨人"企业存在控股关系或同属集团且主导产品相近',
+        'Controlled by or grouped with an existing little giant',
+      ),
       absentAs: false,
       gap: 'none',
     },
@@ -291,7 +297,12 @@ export const catalog: FactCatalog = {
         highValue: { type: 'boolean', label: L('高价值', 'High-value') },
       },
       derived: {
-        class: { type: 'number', label: L('类别（Ⅰ类=1，Ⅱ类=2）', 'Class (I = 1, II = 2)'), from: 'kind', map: IP_CLASS },
+        class: {
+          type: 'number',
+          label: L('类别（Ⅰ类=1，Ⅱ类=2）', 'Class (I = 1, II = 2)'),
+          from: 'kind',
+          map: IP_CLASS,
+        },
       },
     },
     honors: {
@@ -302,7 +313,9 @@ export const catalog: FactCatalog = {
         validFrom: { type: 'date', label: L('有效期起', 'Valid from') },
         validTo: { type: 'date', label: L('有效期止', 'Valid to') },
       },
-      derived: { valid: { type: 'boolean', label: L('在有效期内', 'Valid'), validFrom: 'validFrom', validTo: 'validTo' } },
+      derived: {
+        valid: { type: 'boolean', label: L('在有效期内', 'Valid'), validFrom: 'validFrom', validTo: 'validTo' },
+      },
     },
     awards: {
       label: L('获奖', 'Awards'),

@@ -11,7 +11,10 @@ interface Section {
 }
 
 export const SECTIONS: Readonly<Record<string, Section>> = {
-  A: { label: { zh: '农、林、牧、渔业', en: 'Agriculture, forestry, animal husbandry and fishery' }, divisions: [1, 5] },
+  A: {
+    label: { zh: '农、林、牧、渔业', en: 'Agriculture, forestry, animal husbandry and fishery' },
+    divisions: [1, 5],
+  },
   B: { label: { zh: '采矿业', en: 'Mining' }, divisions: [6, 12] },
   C: { label: { zh: '制造业', en: 'Manufacturing' }, divisions: [13, 43] },
   D: { label: { zh: '电力、热力、燃气及水生产和供应业', en: 'Electricity, heat, gas and water' }, divisions: [44, 46] },
@@ -19,17 +22,26 @@ export const SECTIONS: Readonly<Record<string, Section>> = {
   F: { label: { zh: '批发和零售业', en: 'Wholesale and retail trade' }, divisions: [51, 52] },
   G: { label: { zh: '交通运输、仓储和邮政业', en: 'Transport, storage and post' }, divisions: [53, 60] },
   H: { label: { zh: '住宿和餐饮业', en: 'Accommodation and catering' }, divisions: [61, 62] },
-  I: { label: { zh: '信息传输、软件和信息技术服务业', en: 'Information transmission, software and IT services' }, divisions: [63, 65] },
+  I: {
+    label: { zh: '信息传输、软件和信息技术服务业', en: 'Information transmission, software and IT services' },
+    divisions: [63, 65],
+  },
   J: { label: { zh: '金融业', en: 'Finance' }, divisions: [66, 69] },
   K: { label: { zh: '房地产业', en: 'Real estate' }, divisions: [70, 70] },
   L: { label: { zh: '租赁和商务服务业', en: 'Leasing and business services' }, divisions: [71, 72] },
   M: { label: { zh: '科学研究和技术服务业', en: 'Scientific research and technical services' }, divisions: [73, 75] },
-  N: { label: { zh: '水利、环境和公共设施管理业', en: 'Water, environment and public facilities' }, divisions: [76, 79] },
+  N: {
+    label: { zh: '水利、环境和公共设施管理业', en: 'Water, environment and public facilities' },
+    divisions: [76, 79],
+  },
   O: { label: { zh: '居民服务、修理和其他服务业', en: 'Resident, repair and other services' }, divisions: [80, 82] },
   P: { label: { zh: '教育', en: 'Education' }, divisions: [83, 83] },
   Q: { label: { zh: '卫生和社会工作', en: 'Health and social work' }, divisions: [84, 85] },
   R: { label: { zh: '文化、体育和娱乐业', en: 'Culture, sports and entertainment' }, divisions: [86, 90] },
-  S: { label: { zh: '公共管理、社会保障和社会组织', en: 'Public administration and social organisations' }, divisions: [91, 96] },
+  S: {
+    label: { zh: '公共管理、社会保障和社会组织', en: 'Public administration and social organisations' },
+    divisions: [91, 96],
+  },
   T: { label: { zh: '国际组织', en: 'International organisations' }, divisions: [97, 97] },
 };
 
@@ -53,7 +65,8 @@ export function normalizeIndustryCode(raw: string): IndustryCodeCheck {
   }
   const letter = m[1]?.toUpperCase();
   const digits = m[2] ?? '';
-  if (!digits) return letter && SECTIONS[letter] ? { ok: true, code: letter } : { ok: false, reason: `no section ${raw}` };
+  if (!digits)
+    return letter && SECTIONS[letter] ? { ok: true, code: letter } : { ok: false, reason: `no section ${raw}` };
   const section = sectionOfDivision(Number(digits.slice(0, 2)));
   if (!section) return { ok: false, reason: `division ${digits.slice(0, 2)} does not exist in GB/T 4754-2017` };
   if (letter && letter !== section) {

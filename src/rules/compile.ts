@@ -97,7 +97,8 @@ export class Compiler {
         const t = this.boolean(e.test as Expression, 'the condition of ?:');
         const y = this.compile(e.consequent as Expression);
         const n = this.compile(e.alternate as Expression);
-        if (y.type !== n.type) throw new ExpressionError(`both branches of ?: must have one type (${y.type}, ${n.type})`);
+        if (y.type !== n.type)
+          throw new ExpressionError(`both branches of ?: must have one type (${y.type}, ${n.type})`);
         return N.conditional(t, y, n);
       }
       case 'CallExpression':
@@ -139,13 +140,28 @@ export class Compiler {
     if (def) return def;
     const p = s.params.get(name);
     if (p) {
-      if (p.kind !== 'value') throw new ExpressionError(`parameter ${name} is a table: use it in band(), lookup() or in`);
+      if (p.kind !== 'value')
+        throw new ExpressionError(`parameter ${name} is a table: use it in band(), lookup() or in`);
       if (p.value === null) return N.unknownParameter('number', p.unit);
-      return N.constant(p.value, typeof p.value === 'number' ? 'number' : typeof p.value === 'boolean' ? 'boolean' : 'string', p.unit);
+      return N.constant(
+        p.value,
+        typeof p.value === 'number' ? 'number' : typeof p.value === 'boolean' ? 'boolean' : 'string',
+        p.unit,
+      );
     }
     const fact = s.facts.scalars[name];
     if (fact) {
-      return { ...N.factNode(typeOf(fact), fact.unit ?? null, (c) => c.profile[name], () => name, domainOf(fact), fact.absentAs), input: gapInput(fact, name, () => name) };
+      return {
+        ...N.factNode(
+          typeOf(fact),
+          fact.unit ?? null,
+          (c) => c.profile[name],
+          () => name,
+          domainOf(fact),
+          fact.absentAs,
+        ),
+        input: gapInput(fact, name, () => name),
+      };
     }
     if (name === 'asOf') return { ...N.constant('', 'date'), ev: (c: Ctx) => c.asOf };
     if (name === 'score') {
@@ -155,12 +171,20 @@ export class Compiler {
     }
     if (s.facts.lists[name]) throw new ExpressionError(`${name} is a list: count it with count(${name}, …)`);
     if (/^Y\d+$/.test(name)) throw new ExpressionError(`${name} is a fiscal year: name a fact, e.g. ${name}.revenue`);
-    if (s.used(name)) throw new ExpressionError(`${name} is a policy: use ${name}.qualified, ${name}.outcome or ${name}.score`);
+    if (s.used(name))
+      throw new ExpressionError(`${name} is a policy: use ${name}.qualified, ${name}.outcome or ${name}.score`);
     throw new ExpressionError(`unknown name "${name}"`);
   }
 
   private itemField(name: string, f: FactSpec): Node {
-    return N.factNode(typeOf(f), f.unit ?? null, (c) => c.item?.[name], (c) => `${this.scope.list!.name}[${c.itemIndex}].${name}`, domainOf(f), f.absentAs);
+    return N.factNode(
+      typeOf(f),
+      f.unit ?? null,
+      (c) => c.item?.[name],
+      (c) => `${this.scope.list!.name}[${c.itemIndex}].${name}`,
+      domainOf(f),
+      f.absentAs,
+    );
   }
 
   private derivedField(name: string, d: NonNullable<ListSpec['derived']>[string]): Node {
@@ -170,7 +194,10 @@ export class Compiler {
         const k = c.item?.[from];
         return nullish(k) ? undefined : map[String(k)];
       };
-      return N.factNode(d.type, null, read, (c) => `${this.scope.list!.name}[${c.itemIndex}].${from}`, [-Infinity, Infinity]);
+      return N.factNode(d.type, null, read, (c) => `${this.scope.list!.name}[${c.itemIndex}].${from}`, [
+        -Infinity,
+        Infinity,
+      ]);
     }
     const { validFrom, validTo } = d;
     const ev = (c: Ctx): Val => {
@@ -210,16 +237,29 @@ export class Compiler {
       const n = Number(year[1]);
       if (n > MAX_LOOKBACK) throw new ExpressionError(`${o} looks back further than ${MAX_LOOKBACK} years`);
       const f = this.scope.facts.yearly[p];
-      if (!f) throw new ExpressionError(`unknown yearly fact "${p}" (known: ${Object.keys(this.scope.facts.yearly).join(', ')})`);
+      if (!f)
+        throw new ExpressionError(
+          `unknown yearly fact "${p}" (known: ${Object.keys(this.scope.facts.yearly).join(', ')})`,
+        );
       const path = (c: Ctx) => `years.${c.yearKey[n]}.${p}`;
       const read = (c: Ctx) => c.profile.years?.[c.yearKey[n]!]?.[p];
-      return { ...N.factNode(typeOf(f), f.unit ?? null, read, path, domainOf(f)), input: gapInput(f, `Y${n}.${p}`, path) };
+      return {
+        ...N.factNode(typeOf(f), f.unit ?? null, read, path, domainOf(f)),
+        input: gapInput(f, `Y${n}.${p}`, path),
+      };
     }
     if (o === 'compliance') {
       const f = this.scope.facts.compliance[p];
       if (!f) throw new ExpressionError(`unknown compliance flag "${p}"`);
       const absent = f.absentAs;
-      return N.factNode('boolean', null, (c) => c.profile.compliance?.[p], () => `compliance.${p}`, [0, 1], absent);
+      return N.factNode(
+        'boolean',
+        null,
+        (c) => c.profile.compliance?.[p],
+        () => `compliance.${p}`,
+        [0, 1],
+        absent,
+      );
     }
     if (o === 'score') {
       const sc = this.scope.score(p);
@@ -255,7 +295,16 @@ export class Compiler {
     if (['+', '-', '*', '/', '**'].includes(op)) {
       const a = this.number(l, `the left side of ${op}`);
       const b = this.number(r, `the right side of ${op}`);
-      const unit = op === '/' ? (a.unit && a.unit === b.unit ? 'ratio' : a.unit === 'ratio' ? null : null) : op === '+' || op === '-' ? (a.unit ?? b.unit) : null;
+      const unit =
+        op === '/'
+          ? a.unit && a.unit === b.unit
+            ? 'ratio'
+            : a.unit === 'ratio'
+              ? null
+              : null
+          : op === '+' || op === '-'
+            ? (a.unit ?? b.unit)
+            : null;
       return N.arithmetic(op, a, b, unit);
     }
     const cmp = op === '===' ? '==' : op === '!==' ? '!=' : op;
@@ -265,7 +314,8 @@ export class Compiler {
       const kinds = new Set([a.type, b.type]);
       const ok = kinds.size === 1 || (kinds.has('date') && kinds.has('string'));
       if (!ok) throw new ExpressionError(`${op} compares a ${a.type} with a ${b.type}`);
-      if (a.type === 'boolean' && cmp !== '==' && cmp !== '!=') throw new ExpressionError(`${op} does not order true and false`);
+      if (a.type === 'boolean' && cmp !== '==' && cmp !== '!=')
+        throw new ExpressionError(`${op} does not order true and false`);
       return N.comparison(cmp, a, b);
     }
     throw new ExpressionError(`unknown operator ${op}`);
@@ -285,7 +335,7 @@ export class Compiler {
       const p = this.scope.params.get(r.name as string);
       if (p?.kind === 'list') return p.values;
     }
-    throw new ExpressionError('in takes a list: [\'a\', \'b\'] or a list parameter');
+    throw new ExpressionError("in takes a list: ['a', 'b'] or a list parameter");
   }
 
   private call(e: Expression): Node {
@@ -295,7 +345,9 @@ export class Compiler {
     const args = e.arguments as Expression[];
     const arity = (min: number, max = min) => {
       if (args.length < min || args.length > max) {
-        throw new ExpressionError(`${name}() takes ${min === max ? min : `${min} to ${max}`} argument(s), got ${args.length}`);
+        throw new ExpressionError(
+          `${name}() takes ${min === max ? min : `${min} to ${max}`} argument(s), got ${args.length}`,
+        );
       }
     };
     switch (name) {
@@ -304,7 +356,10 @@ export class Compiler {
       case 'exists': {
         arity(name === 'sum' ? 2 : 1, name === 'sum' ? 3 : 2);
         const list = this.listArg(args[0]!, name);
-        const inner = new Compiler({ ...this.scope, list: { name: list.name, spec: this.scope.facts.lists[list.name]! } });
+        const inner = new Compiler({
+          ...this.scope,
+          list: { name: list.name, spec: this.scope.facts.lists[list.name]! },
+        });
         const value = name === 'sum' ? inner.number(args[1]!, 'the value summed') : null;
         const filterArg = name === 'sum' ? args[2] : args[1];
         const filter = filterArg ? inner.boolean(filterArg, 'a filter') : null;
@@ -314,7 +369,10 @@ export class Compiler {
       case 'max':
       case 'min': {
         if (args.length < 1) throw new ExpressionError(`${name}() needs at least one argument`);
-        return N.extreme(name, args.map((a, i) => this.number(a, `argument ${i + 1} of ${name}()`)));
+        return N.extreme(
+          name,
+          args.map((a, i) => this.number(a, `argument ${i + 1} of ${name}()`)),
+        );
       }
       case 'floor':
       case 'ceil':
@@ -335,7 +393,14 @@ export class Compiler {
           if (k === undefined) return undefined;
           return prefixLookup(map.map, k as string) ?? '';
         };
-        return { type: 'string', unit: null, ev, rg: () => [-Infinity, Infinity], miss: (c, out) => code.miss(c, out), kids: [code] };
+        return {
+          type: 'string',
+          unit: null,
+          ev,
+          rg: () => [-Infinity, Infinity],
+          miss: (c, out) => code.miss(c, out),
+          kids: [code],
+        };
       }
       case 'matches': {
         arity(2);
@@ -346,7 +411,14 @@ export class Compiler {
           const k = code.ev(c);
           return k === undefined ? undefined : prefixLookup(map, k as string) === 'yes';
         };
-        return { type: 'boolean', unit: null, ev, rg: () => [-Infinity, Infinity], miss: (c, out) => code.miss(c, out), kids: [code] };
+        return {
+          type: 'boolean',
+          unit: null,
+          ev,
+          rg: () => [-Infinity, Infinity],
+          miss: (c, out) => code.miss(c, out),
+          kids: [code],
+        };
       }
       case 'yearEnd': {
         arity(1);
@@ -361,13 +433,18 @@ export class Compiler {
       case 'year': {
         arity(1);
         const n = this.yearOffset(args[0]!, name);
-        return { ...N.constant(0, 'number'), ev: (c: Ctx) => c.asOfYear - n, rg: (c: Ctx) => [c.asOfYear - n, c.asOfYear - n] };
+        return {
+          ...N.constant(0, 'number'),
+          ev: (c: Ctx) => c.asOfYear - n,
+          rg: (c: Ctx) => [c.asOfYear - n, c.asOfYear - n],
+        };
       }
       case 'fullYears': {
         arity(2);
         const from = this.compile(args[0]!);
         const to = this.compile(args[1]!);
-        if (from.type !== 'date' || to.type !== 'date') throw new ExpressionError('fullYears(from, to) takes two dates');
+        if (from.type !== 'date' || to.type !== 'date')
+          throw new ExpressionError('fullYears(from, to) takes two dates');
         const ev = (c: Ctx): Val => {
           const f = from.ev(c);
           const t = to.ev(c);
@@ -432,11 +509,15 @@ export class Compiler {
     if (args.length !== 3) throw new ExpressionError(`${name} has one table per key: band(${name}, value, key)`);
     const key = this.compile(args[2]!);
     if (key.type !== 'string') throw new ExpressionError('the key of band() is a string');
-    return bandNode((c) => {
-      const k = key.ev(c);
-      if (k === undefined) return undefined;
-      return p.tables[k as string] ?? p.otherwise;
-    }, x, key);
+    return bandNode(
+      (c) => {
+        const k = key.ev(c);
+        if (k === undefined) return undefined;
+        return p.tables[k as string] ?? p.otherwise;
+      },
+      x,
+      key,
+    );
   }
 }
 

@@ -103,7 +103,10 @@ export function compileEdition(
   const unknownParameters: string[] = [];
   for (const [name, p] of Object.entries(ed.parameters ?? {})) {
     const effective = overrides.get(name) ?? p;
-    params.set(name, toParam(effective, (m) => failAt(['parameters', name], `parameter ${name}: ${m}`)));
+    params.set(
+      name,
+      toParam(effective, (m) => failAt(['parameters', name], `parameter ${name}: ${m}`)),
+    );
     if ('value' in effective && effective.value === null) unknownParameters.push(name);
   }
 
@@ -119,7 +122,12 @@ export function compileEdition(
       return failAt(path, exprMessage(text, e));
     }
   };
-  const compileText = (compiler: Compiler, text: string, path: (string | number)[], want?: 'boolean' | 'number'): Node => {
+  const compileText = (
+    compiler: Compiler,
+    text: string,
+    path: (string | number)[],
+    want?: 'boolean' | 'number',
+  ): Node => {
     const tree = parse(text, path);
     try {
       const n = want === 'boolean' ? compiler.boolean(tree, 'a test') : compiler.compile(tree);
@@ -141,7 +149,8 @@ export function compileEdition(
       if (done) return done;
       const d = defDocs[name];
       if (d === undefined) return undefined;
-      if (compiling.has(name)) failAt(['definitions', name], `definition ${name} refers to itself (${[...compiling].join(' → ')} → ${name})`);
+      if (compiling.has(name))
+        failAt(['definitions', name], `definition ${name} refers to itself (${[...compiling].join(' → ')} → ${name})`);
       compiling.add(name);
       const text = typeof d === 'string' ? d : d.expr;
       const body = compileText(compiler, text, ['definitions', name]);
@@ -156,7 +165,9 @@ export function compileEdition(
       if (scoreCache === undefined) scoreCache = compileScore();
       if (!scoreCache) return undefined;
       if (part === null) return scoreCache.total;
-      return scoreCache.categories.find((c) => c.id === part)?.node ?? scoreCache.items.find((i) => i.id === part)?.node;
+      return (
+        scoreCache.categories.find((c) => c.id === part)?.node ?? scoreCache.items.find((i) => i.id === part)?.node
+      );
     },
     used(alias) {
       const target = ed.uses?.[alias];
@@ -210,7 +221,12 @@ export function compileEdition(
     });
     const sum = (ns: Node[]) => ns.reduce((a, b) => N.arithmetic('+', a, b, 'points'));
     const categories = (s.categories ?? []).map((c) => {
-      const node = N.definition(c.id, env.allocate(), sum(items.filter((i) => i.category === c.id).map((i) => i.node)), 'points');
+      const node = N.definition(
+        c.id,
+        env.allocate(),
+        sum(items.filter((i) => i.category === c.id).map((i) => i.node)),
+        'points',
+      );
       return { id: c.id, title: c.title, node, max: 0 };
     });
     const total = N.definition('score', env.allocate(), sum(items.map((i) => i.node)), 'points');
@@ -227,7 +243,17 @@ export function compileEdition(
     if (c.all || c.any) {
       const kind = c.all ? 'all' : 'any';
       const kids = (c.all ?? c.any)!.map((k, i) => criterion(k, [...path, kind, i]));
-      return { ...common, kind, kids, node: N.logic(kind === 'all' ? 'and' : 'or', kids.map((k) => k.node)), cmp: null, actual: null };
+      return {
+        ...common,
+        kind,
+        kids,
+        node: N.logic(
+          kind === 'all' ? 'and' : 'or',
+          kids.map((k) => k.node),
+        ),
+        cmp: null,
+        actual: null,
+      };
     }
     const text = c.test!;
     const tree = parse(text, [...path, 'test']);
@@ -238,7 +264,10 @@ export function compileEdition(
     return { ...common, kind: 'test', kids: [], node, cmp, actual };
   };
   const criteria = ed.criteria.map((c, i) => criterion(c, ['criteria', i]));
-  const root = N.logic('and', criteria.map((c) => c.node));
+  const root = N.logic(
+    'and',
+    criteria.map((c) => c.node),
+  );
   // Compile every definition and the score even when no criterion uses them, so errors surface at load.
   for (const name of Object.keys(defDocs)) scope.definition(name);
   const score = scope.score(null) ? scoreCache! : null;

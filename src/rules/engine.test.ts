@@ -113,6 +113,27 @@ describe('evaluation', () => {
     expect(r.missing).toEqual(['ip[0].main']);
   });
 
+  it('scores a value in a top band that ends at inf', () => {
+    const r = set.evaluate('t.policy', firm({ rd: 900_000, revenue: 10_000_000 }), asOf);
+    expect(r.score?.items.find((i) => i.id === 'rdPts')?.points).toBe(20);
+  });
+
+  it('asks nothing superfluous: every change of a gap is needed', () => {
+    const base = firm({ rd: 100_000, revenue: 10_000_000 }, { ip: [{ kind: 'a', main: false }] });
+    const r = set.evaluate('t.policy', base, asOf);
+    expect(r.gaps.length).toBeGreaterThan(0);
+    for (const g of r.gaps) {
+      for (const drop of g.changes) {
+        const p = structuredClone(base) as { years: Record<string, Record<string, number>> };
+        for (const c of g.changes)
+          if (c !== drop && c.fact.startsWith('years.')) p.years['2025']![c.fact.split('.')[2]!] = c.to;
+        if (g.changes.length > 1 && g.changes.every((c) => c.fact.startsWith('years.'))) {
+          expect(set.evaluate('t.policy', p, asOf).verdict).toBe('not_qualified');
+        }
+      }
+    }
+  });
+
   it('works out score maxima with lists treated as unknown', () => {
     const r = set.evaluate('t.policy', firm({ rd: 1, revenue: 1000 }), asOf);
     expect(r.score?.max).toBe(30);
@@ -127,7 +148,9 @@ describe('evaluation', () => {
     expect(first.changes[0]).toMatchObject({ fact: 'years.2025.rd', from: 240_000, to: 300_000 });
     expect(first.text.zh).toContain('占比：2.4% → 3%');
     for (const g of r.gaps) {
-      const p = structuredClone(firm({ rd: 240_000, revenue: 10_000_000 })) as { years: Record<string, Record<string, number>> };
+      const p = structuredClone(firm({ rd: 240_000, revenue: 10_000_000 })) as {
+        years: Record<string, Record<string, number>>;
+      };
       for (const c of g.changes) if (c.fact.startsWith('years.')) p.years['2025']![c.fact.split('.')[2]!] = c.to;
       if (g.changes.every((c) => c.fact.startsWith('years.'))) {
         expect(set.evaluate('t.policy', p, asOf).verdict).toBe('qualified');
@@ -218,13 +241,17 @@ describe('broken policy files are refused with file and line', () => {
 
   it('refuses overlapping bands and malformed intervals', () => {
     const bands = (rows: string) =>
-      broken(`parameters:\n  p: { ref: r, bands: ${rows} }\ncriteria: [{ id: a, title: { zh: a, en: a }, test: \"band(p, 1) > 0\" }]`);
+      broken(
+        `parameters:\n  p: { ref: r, bands: ${rows} }\ncriteria: [{ id: a, title: { zh: a, en: a }, test: "band(p, 1) > 0" }]`,
+      );
     expect(bands('[["[0, 5)", 1], ["[4, 9)", 2]]')).toThrow(/overlap/);
     expect(bands('[["0 to 5", 1]]')).toThrow(/not an interval/);
   });
 
   it('refuses a definition that refers to itself', () => {
-    expect(broken(`definitions: { x: "x + 1" }\ncriteria: [{ id: a, title: { zh: a, en: a }, test: x > 0 }]`)).toThrow(/refers to itself/);
+    expect(broken(`definitions: { x: "x + 1" }\ncriteria: [{ id: a, title: { zh: a, en: a }, test: x > 0 }]`)).toThrow(
+      /refers to itself/,
+    );
   });
 
   it('refuses unknown keys and invalid YAML', () => {
@@ -235,7 +262,11 @@ describe('broken policy files are refused with file and line', () => {
 
 describe('unknown parameters', () => {
   it('leave what depends on them undetermined and are listed', () => {
-    const set = load(policy(`parameters:\n  cut: { value: null, ref: 未公布, status: unverified }\ncriteria: [{ id: a, title: { zh: a, en: a }, test: Y1.staff >= cut }]`));
+    const set = load(
+      policy(
+        `parameters:\n  cut: { value: null, ref: 未公布, status: unverified }\ncriteria: [{ id: a, title: { zh: a, en: a }, test: Y1.staff >= cut }]`,
+      ),
+    );
     const r = set.evaluate('t.policy', firm({ staff: 10 }), asOf);
     expect(r.verdict).toBe('undetermined');
     expect(r.unknownParameters).toEqual(['cut']);

@@ -50,7 +50,8 @@ export class PolicySet {
 
   add(loaded: LoadedPolicy, overrides?: ReadonlyMap<string, ParameterDoc>): void {
     const { doc, file } = loaded;
-    if (this.entries.has(doc.id)) throw new PolicyError(file, loaded.lineOf(['id']), `policy ${doc.id} is already loaded`);
+    if (this.entries.has(doc.id))
+      throw new PolicyError(file, loaded.lineOf(['id']), `policy ${doc.id} is already loaded`);
     const env = {
       facts: this.facts,
       allocate: () => this.slots++,
@@ -61,7 +62,11 @@ export class PolicySet {
     for (let i = 1; i < sorted.length; i++) {
       const prev = sorted[i - 1]!;
       if (prev.to === null || prev.to >= sorted[i]!.from) {
-        throw new PolicyError(file, loaded.lineOf(['editions']), `editions ${prev.edition} and ${sorted[i]!.edition} overlap in time`);
+        throw new PolicyError(
+          file,
+          loaded.lineOf(['editions']),
+          `editions ${prev.edition} and ${sorted[i]!.edition} overlap in time`,
+        );
       }
     }
     this.entries.set(doc.id, { loaded, editions: sorted, byDate: new Map() });
@@ -75,14 +80,22 @@ export class PolicySet {
       if (done.has(id)) return;
       if (visiting.has(id)) {
         const e = this.entries.get(trail[0]!)!;
-        throw new PolicyError(e.loaded.file, e.loaded.lineOf(['editions']), `policies use each other in a cycle: ${[...trail, id].join(' → ')}`);
+        throw new PolicyError(
+          e.loaded.file,
+          e.loaded.lineOf(['editions']),
+          `policies use each other in a cycle: ${[...trail, id].join(' → ')}`,
+        );
       }
       visiting.add(id);
       const entry = this.entries.get(id)!;
       entry.loaded.doc.editions.forEach((ed, i) => {
         for (const target of Object.values(ed.uses ?? {})) {
           if (!this.entries.has(target)) {
-            throw new PolicyError(entry.loaded.file, entry.loaded.lineOf(['editions', i, 'uses']), `uses unknown policy ${target}`);
+            throw new PolicyError(
+              entry.loaded.file,
+              entry.loaded.lineOf(['editions', i, 'uses']),
+              `uses unknown policy ${target}`,
+            );
           }
           visit(target, [...trail, id]);
         }
@@ -114,7 +127,13 @@ export class PolicySet {
         issuer: loaded.doc.issuer,
         file: loaded.file,
         hash: loaded.hash,
-        editions: editions.map((e) => ({ edition: e.edition, from: e.from, to: e.to, document: e.document, source: e.source })),
+        editions: editions.map((e) => ({
+          edition: e.edition,
+          from: e.from,
+          to: e.to,
+          document: e.document,
+          source: e.source,
+        })),
       };
     });
   }

@@ -12,7 +12,7 @@ import type { GapInput, Node } from './nodes.ts';
 import type { Gap, GapChange, GapEffect, Label, ProfileInput } from './types.ts';
 
 const MAX_ROUTES = 12;
-const FIXES_PER_LEAF = 3;
+const FIXES_PER_LEAF = 4;
 const MAX_GAPS = 5;
 
 interface Change {
@@ -103,7 +103,11 @@ function setPath(obj: ProfileInput, path: string, value: number): () => void {
 }
 
 /** The inputs a condition depends on that a firm could move, without entering counted lists. */
-function inputsOf(n: Node, defLabels: ReadonlyMap<string, Label>, out = new Map<string, GapInput>()): Map<string, GapInput> {
+function inputsOf(
+  n: Node,
+  defLabels: ReadonlyMap<string, Label>,
+  out = new Map<string, GapInput>(),
+): Map<string, GapInput> {
   if (n.input) {
     out.set(n.input.key, n.input);
     return out;
@@ -204,16 +208,24 @@ function fixesFor(leaf: Leaf, bench: Workbench, e: CompiledEdition): Fix[] {
   };
   const fixes = known.map((k) => single(k, [])).filter((f): f is Fix => f !== undefined);
   if (leaf.cmp) {
-    // Two inputs together: step the first through its next bands, then search the second.
-    const lhs = leaf.cmp.lhs;
+    // Two inputs together: step the first through the bands that move the condition's value the
+    // right way without meeting it yet, then search the second.
+    const { lhs, op } = leaf.cmp;
+    const better = op === '>=' || op === '>' ? (a: number, b: number) => a > b : (a: number, b: number) => a < b;
+    const valueWith = (changes: Change[]) => bench.with(changes, () => lhs.ev(ctx));
     for (const a of known) {
       let base: Change[] = [];
       for (let step = 0; step < 3; step++) {
-        const before = bench.with(base, () => lhs.ev(ctx));
+        const before = valueWith(base);
+        if (typeof before !== 'number') break;
         const at = base[0]?.to ?? a.from;
-        const next = search(a.input, at, (x) => bench.with([{ ...a, to: x }], () => lhs.ev(ctx) !== before));
+        const next = search(a.input, at, (x) => {
+          const v = valueWith([{ ...a, to: x }]);
+          return typeof v === 'number' && better(v, before);
+        });
         if (next === undefined) break;
         base = [{ ...a, to: next }];
+        if (holds(base)) break; // the single fix already covers this
         for (const b of known) {
           if (b.input.key === a.input.key) continue;
           const f = single(b, base);
@@ -222,7 +234,18 @@ function fixesFor(leaf: Leaf, bench: Workbench, e: CompiledEdition): Fix[] {
       }
     }
   }
-  return fixes.sort((x, y) => x.effort - y.effort).slice(0, FIXES_PER_LEAF);
+  // A fix that asks everything another asks, and more, is never the better advice.
+  const covers = (big: Fix, small: Fix) =>
+    small !== big &&
+    small.changes.every((c) =>
+      big.changes.some(
+        (d) => d.input.key === c.input.key && (c.input.direction === 'up' ? d.to >= c.to : d.to <= c.to),
+      ),
+    );
+  const kept = fixes.filter(
+    (f) => !fixes.some((g) => covers(f, g) && !(covers(g, f) && fixes.indexOf(g) > fixes.indexOf(f))),
+  );
+  return kept.sort((x, y) => x.effort - y.effort).slice(0, FIXES_PER_LEAF);
 }
 
 function merge(fixes: Fix[]): Change[] {
@@ -242,7 +265,8 @@ function describe(changes: Change[], effects: GapEffect[]): Label {
     const paren = (t: string) => (lang === 'zh' ? `（${t}）` : ` (${t})`);
     const parts = changes.map((c) => {
       const n = c.to - c.from;
-      if (c.input.slot !== null) return lang === 'zh' ? `再增加 ${n} ${c.input.label.zh}` : `${n} more: ${c.input.label.en}`;
+      if (c.input.slot !== null)
+        return lang === 'zh' ? `再增加 ${n} ${c.input.label.zh}` : `${n} more: ${c.input.label.en}`;
       const year = c.path?.match(/^years\.(\d{4})\./)?.[1];
       const name = c.input.label[lang] + (year ? paren(year + (lang === 'zh' ? '年' : '')) : '');
       const move = `${formatValue(c.from, c.input.unit, lang)} → ${formatValue(c.to, c.input.unit, lang)}`;
@@ -250,7 +274,10 @@ function describe(changes: Change[], effects: GapEffect[]): Label {
     });
     const fx = effects
       .filter((f) => f.from !== f.to)
-      .map((f) => `${f.title[lang]}${lang === 'zh' ? '：' : ': '}${formatValue(f.from, f.unit, lang)} → ${formatValue(f.to, f.unit, lang)}`);
+      .map(
+        (f) =>
+          `${f.title[lang]}${lang === 'zh' ? '：' : ': '}${formatValue(f.from, f.unit, lang)} → ${formatValue(f.to, f.unit, lang)}`,
+      );
     const sep = lang === 'zh' ? '；' : '; ';
     return parts.join(sep) + (fx.length ? paren(fx.join(sep)) : '');
   };
@@ -259,7 +286,17 @@ function describe(changes: Change[], effects: GapEffect[]): Label {
 
 export function findGaps(e: CompiledEdition, profile: ProfileInput, asOf: string, ctx: Ctx): Gap[] {
   ctx.reset(profile, asOf);
-  const top: CompiledCriterion = { id: '', title: e.title, kind: 'all', source: null, note: null, node: e.root, kids: e.criteria, cmp: null, actual: null };
+  const top: CompiledCriterion = {
+    id: '',
+    title: e.title,
+    kind: 'all',
+    source: null,
+    note: null,
+    node: e.root,
+    kids: e.criteria,
+    cmp: null,
+    actual: null,
+  };
   const bench = new Workbench(profile, asOf, ctx, e);
   const leafFixes = new Map<string, Fix[]>();
   const gaps: Gap[] = [];
@@ -272,10 +309,16 @@ export function findGaps(e: CompiledEdition, profile: ProfileInput, asOf: string
     });
     if (perLeaf.some((f) => f.length === 0)) continue;
     let combos: Fix[][] = [[]];
-    for (const fs of perLeaf) combos = combos.flatMap((c) => fs.slice(0, 2).map((f) => [...c, f])).slice(0, 16);
+    for (const fs of perLeaf)
+      combos = combos
+        .flatMap((c) => fs.slice(0, perLeaf.length === 1 ? FIXES_PER_LEAF : 2).map((f) => [...c, f]))
+        .slice(0, 16);
     for (const combo of combos) {
       const changes = merge(combo);
-      const key = changes.map((c) => `${c.input.key}=${c.to}`).sort().join('&');
+      const key = changes
+        .map((c) => `${c.input.key}=${c.to}`)
+        .sort()
+        .join('&');
       if (seen.has(key) || !bench.qualifies(changes)) continue;
       seen.add(key);
       const before = route.map((l) => (l.actual ?? l.cmp?.lhs)?.ev(ctx));
@@ -294,7 +337,12 @@ export function findGaps(e: CompiledEdition, profile: ProfileInput, asOf: string
         from: c.from,
         to: c.to,
       }));
-      gaps.push({ changes: out, effects, effort: Number(effortOf(changes).toFixed(4)), text: describe(changes, effects) });
+      gaps.push({
+        changes: out,
+        effects,
+        effort: Number(effortOf(changes).toFixed(4)),
+        text: describe(changes, effects),
+      });
     }
   }
   ctx.reset(profile, asOf);

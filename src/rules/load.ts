@@ -37,7 +37,10 @@ function lineFinder(yaml: Document, counter: LineCounter) {
 }
 
 function describe(path: readonly PropertyKey[]): string {
-  return path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+  return path
+    .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+    .join('')
+    .replace(/^\./, '');
 }
 
 type Issue = z.core.$ZodIssue;
@@ -47,7 +50,10 @@ function innermost(issue: Issue): Issue {
   if (issue.code !== 'invalid_union' || issue.errors.length === 0) return issue;
   // Prefer the shape whose own key is present (a missing required key weighs heavily).
   const weight = (issues: Issue[]) =>
-    issues.reduce((w, i) => w + (i.code === 'invalid_type' && i.input === undefined && i.path.length <= 1 ? 100 : 1), 0);
+    issues.reduce(
+      (w, i) => w + (i.code === 'invalid_type' && i.input === undefined && i.path.length <= 1 ? 100 : 1),
+      0,
+    );
   const best = [...issue.errors].sort((a, b) => weight(a) - weight(b))[0]!;
   const first = best[0];
   return first ? innermost({ ...first, path: [...issue.path, ...first.path] } as Issue) : issue;
@@ -72,7 +78,9 @@ export function parsePolicy(text: string, file: string): LoadedPolicy {
     const detail =
       issue.code === 'unrecognized_keys'
         ? `unknown key(s) ${issue.keys.join(', ')}${where ? ` in ${where}` : ''}` +
-          (issue.keys.some((k) => /[^\w-]/.test(k)) ? ' (inside { } a comma starts a new key: put text with commas in quotes)' : '')
+          (issue.keys.some((k) => /[^\w-]/.test(k))
+            ? ' (inside { } a comma starts a new key: put text with commas in quotes)'
+            : '')
         : `${where || 'policy'}: ${issue.message}`;
     throw new PolicyError(file, lineOf(path), detail);
   }

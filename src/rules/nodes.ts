@@ -47,7 +47,8 @@ export interface ListNode {
 }
 
 const eps = (a: number, b: number) =>
-  a === b || (Number.isFinite(a) && Number.isFinite(b) && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b)));
+  a === b ||
+  (Number.isFinite(a) && Number.isFinite(b) && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b)));
 
 /** Comparisons tolerate floating-point noise: 0.1 + 0.2 ≥ 0.3 holds. */
 export const compare: Record<string, (a: number, b: number) => boolean> = {

@@ -15,7 +15,9 @@ export interface TestResult {
   failures: string[];
 }
 
-export type Validate = (p: unknown) => { ok: true; profile: ProfileInput } | { ok: false; errors: { field: string; message: string }[] };
+export type Validate = (
+  p: unknown,
+) => { ok: true; profile: ProfileInput } | { ok: false; errors: { field: string; message: string }[] };
 
 type Json = Record<string, unknown>;
 
@@ -39,7 +41,8 @@ function check(r: Evaluation, x: Expectation): string[] {
   const f: string[] = [];
   if (x.verdict !== undefined && r.verdict !== x.verdict) f.push(`verdict: expected ${x.verdict}, got ${r.verdict}`);
   if (x.edition !== undefined && r.edition !== x.edition) f.push(`edition: expected ${x.edition}, got ${r.edition}`);
-  if (x.outcome !== undefined && r.outcome !== x.outcome) f.push(`outcome: expected ${show(x.outcome)}, got ${show(r.outcome)}`);
+  if (x.outcome !== undefined && r.outcome !== x.outcome)
+    f.push(`outcome: expected ${show(x.outcome)}, got ${show(r.outcome)}`);
   if (x.score !== undefined) {
     const got = r.score?.total ?? null;
     const ok = got === null || x.score === null ? got === x.score : close(got, x.score);
@@ -62,13 +65,15 @@ function check(r: Evaluation, x: Expectation): string[] {
     if (show(want) !== show(r.missing)) f.push(`missing: expected ${show(want)}, got ${show(r.missing)}`);
   }
   for (const g of x.gaps ?? []) {
-    const idx = r.gaps.findIndex((gap) =>
-      Object.entries(g.changes).every(([fact, to]) => gap.changes.some((c) => c.fact === fact && close(c.to, to))) &&
-      gap.changes.length === Object.keys(g.changes).length,
+    const idx = r.gaps.findIndex(
+      (gap) =>
+        Object.entries(g.changes).every(([fact, to]) => gap.changes.some((c) => c.fact === fact && close(c.to, to))) &&
+        gap.changes.length === Object.keys(g.changes).length,
     );
     const found = r.gaps.map((gap) => gap.changes.map((c) => `${c.fact}→${c.to}`).join(' & '));
     if (idx < 0) f.push(`gaps: expected a gap ${show(g.changes)}, got [${found.join('; ')}]`);
-    else if (g.rank !== undefined && idx + 1 !== g.rank) f.push(`gaps: ${show(g.changes)} ranked ${idx + 1}, expected ${g.rank}`);
+    else if (g.rank !== undefined && idx + 1 !== g.rank)
+      f.push(`gaps: ${show(g.changes)} ranked ${idx + 1}, expected ${g.rank}`);
   }
   return f;
 }
