@@ -38,7 +38,7 @@ export function parseInterval(text: string): Interval | string {
   return { lo, hi, loIn: m[1] === '[', hiIn: m[4] === ']' };
 }
 
-const tol = (a: number) => (Number.isFinite(a) ? 1e-9 * Math.max(1, Math.abs(a)) : 0);
+const tol = (a: number) => (Number.isFinite(a) ? 1e-12 * Math.max(1, Math.abs(a)) : 0);
 
 export function contains(iv: Interval, x: number): boolean {
   const aboveLo = iv.loIn ? x >= iv.lo - tol(iv.lo) : x > iv.lo + tol(iv.lo);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { contains } from './bands.ts';
 import { PolicySet } from './engine.ts';
 import { parsePolicy, PolicyError } from './load.ts';
+import { compare } from './nodes.ts';
 import type { FactSchema } from './types.ts';
 
 const L = { zh: '标签', en: 'label' };
@@ -271,5 +273,15 @@ describe('unknown parameters', () => {
     expect(r.verdict).toBe('undetermined');
     expect(r.unknownParameters).toEqual(['cut']);
     expect(r.missing).toEqual([]);
+  });
+});
+
+describe('comparison tolerance', () => {
+  it('absorbs floating-point noise but not one yuan at ¥1 billion', () => {
+    expect(compare['>='](0.1 + 0.2, 0.3)).toBe(true);
+    expect(compare['>='](1.05 ** 2 / 1.05 - 1, 0.05)).toBe(true);
+    expect(compare['>='](999_999_999, 1_000_000_000)).toBe(false);
+    expect(contains({ lo: 1e9, hi: Infinity, loIn: true, hiIn: false }, 999_999_999)).toBe(false);
+    expect(contains({ lo: 0.3, hi: Infinity, loIn: true, hiIn: false }, 0.3)).toBe(true);
   });
 });

@@ -48,9 +48,9 @@ export interface ListNode {
 
 const eps = (a: number, b: number) =>
   a === b ||
-  (Number.isFinite(a) && Number.isFinite(b) && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b)));
+  (Number.isFinite(a) && Number.isFinite(b) && Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(a), Math.abs(b)));
 
-/** Comparisons tolerate floating-point noise: 0.1 + 0.2 ≥ 0.3 holds. */
+/** Comparisons tolerate floating-point noise (0.1 + 0.2 ≥ 0.3 holds) but not a yuan at ¥10亿. */
 export const compare: Record<string, (a: number, b: number) => boolean> = {
   '>=': (a, b) => a >= b || eps(a, b),
   '>': (a, b) => a > b && !eps(a, b),
