@@ -8,7 +8,7 @@ const run = (args: string[], input?: string) =>
     cwd: new URL('../..', import.meta.url),
   });
 
-describe('huiqi command', () => {
+describe('huiqi command', { timeout: 60_000 }, () => {
   it('evaluates a profile to a readable Chinese report with gaps', () => {
     const r = run(['evaluate', 'cn.most.tech-sme', 'examples/profile.json', '--as-of', '2026-06-01']);
     expect(r.status).toBe(0);
