@@ -12,8 +12,14 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.name='eval']", message: 'No eval: policies are compiled from a parsed tree.' },
-        { selector: "NewExpression[callee.name='Function']", message: 'No new Function: policies are compiled to closures.' },
+        {
+          selector: "CallExpression[callee.name='eval']",
+          message: 'No eval: policies are compiled from a parsed tree.',
+        },
+        {
+          selector: "NewExpression[callee.name='Function']",
+          message: 'No new Function: policies are compiled to closures.',
+        },
       ],
     },
   },
