@@ -276,6 +276,17 @@ describe('unknown parameters', () => {
   });
 });
 
+describe('growth rates over unknowns', () => {
+  it('leaves a compound growth rate undetermined when the base year is missing', () => {
+    const set = load(policy(`criteria: [{ id: g, title: { zh: g, en: g }, test: "(Y1.revenue / Y3.revenue) ** 0.5 - 1 >= 0.05" }]`));
+    const r = set.evaluate('t.policy', { years: { '2025': { revenue: 110_250_000 } } }, asOf);
+    expect(r.verdict).toBe('undetermined');
+    expect(r.missing).toEqual(['years.2023.revenue']);
+    const known = { years: { '2025': { revenue: 110_250_000 }, '2023': { revenue: 100_000_000 } } };
+    expect(set.evaluate('t.policy', known, asOf).verdict).toBe('qualified');
+  });
+});
+
 describe('comparison tolerance', () => {
   it('absorbs floating-point noise but not one yuan at ¥1 billion', () => {
     expect(compare['>='](0.1 + 0.2, 0.3)).toBe(true);

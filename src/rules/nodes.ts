@@ -130,6 +130,8 @@ export function arithmetic(op: string, a: Node, b: Node, unit: Unit | null): Nod
     if (op === '+') return [al + bl, ah + bh];
     if (op === '-') return [al - bh, ah - bl];
     if (op === '/' && bl <= 0 && bh >= 0) return FULL;
+    // A power's end points bound it only for a non-negative base and finite operands.
+    if (op === '**' && (al < 0 || ![al, ah, bl, bh].every(Number.isFinite))) return FULL;
     const ps = [f(al, bl), f(al, bh), f(ah, bl), f(ah, bh)].map((p) => (Number.isNaN(p) ? 0 : p));
     return [Math.min(...ps), Math.max(...ps)];
   };
