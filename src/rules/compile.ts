@@ -472,11 +472,16 @@ export class Compiler {
     }
   }
 
+  /** A whole number of years back: a literal, or a parameter holding one (e.g. lookbackYears). */
   private yearOffset(e: Expression, fn: string): number {
-    if (e.type !== 'Literal' || typeof e.value !== 'number' || !Number.isInteger(e.value) || e.value < 0) {
-      throw new ExpressionError(`${fn}() takes a whole number of years back, e.g. ${fn}(1)`);
+    const p = e.type === 'Identifier' ? this.scope.params.get(e.name as string) : undefined;
+    const v = e.type === 'Literal' ? e.value : p?.kind === 'value' ? p.value : undefined;
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) {
+      throw new ExpressionError(
+        `${fn}() takes a whole number of years back, or a parameter holding one, e.g. ${fn}(1)`,
+      );
     }
-    return e.value;
+    return v;
   }
 
   private listArg(e: Expression, fn: string): N.ListNode {

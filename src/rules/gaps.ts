@@ -340,7 +340,7 @@ export function findGaps(e: CompiledEdition, profile: ProfileInput, asOf: string
       gaps.push({
         changes: out,
         effects,
-        effort: Number(effortOf(changes).toFixed(4)),
+        effort: Number(effortOf(changes).toPrecision(4)),
         text: describe(changes, effects),
       });
     }
