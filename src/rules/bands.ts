@@ -40,15 +40,24 @@ export function parseInterval(text: string): Interval | string {
 
 const tol = (a: number) => (Number.isFinite(a) ? 1e-12 * Math.max(1, Math.abs(a)) : 0);
 
+/** An end at ±inf holds ±∞ itself, so x / 0 = ∞ falls in the open-ended top band. */
 export function contains(iv: Interval, x: number): boolean {
-  const aboveLo = iv.loIn ? x >= iv.lo - tol(iv.lo) : x > iv.lo + tol(iv.lo);
-  const belowHi = iv.hiIn ? x <= iv.hi + tol(iv.hi) : x < iv.hi - tol(iv.hi);
+  const aboveLo = iv.lo === -Infinity || (iv.loIn ? x >= iv.lo - tol(iv.lo) : x > iv.lo + tol(iv.lo));
+  const belowHi = iv.hi === Infinity || (iv.hiIn ? x <= iv.hi + tol(iv.hi) : x < iv.hi - tol(iv.hi));
   return aboveLo && belowHi;
 }
 
 /** Rows that a value somewhere in [lo, hi] could fall in. */
 export function overlapping(rows: readonly BandRow[], lo: number, hi: number): BandRow[] {
-  return rows.filter((r) => !(hi < r.lo || lo > r.hi || (hi === r.lo && !r.loIn) || (lo === r.hi && !r.hiIn)));
+  return rows.filter(
+    (r) =>
+      !(
+        hi < r.lo ||
+        lo > r.hi ||
+        (hi === r.lo && !r.loIn && r.lo !== -Infinity) ||
+        (lo === r.hi && !r.hiIn && r.hi !== Infinity)
+      ),
+  );
 }
 
 /** Checks that rows do not overlap; returns the offending pair's texts. */
