@@ -5,7 +5,7 @@
 import { describe, it, expect } from 'vitest';
 import { parseProfile } from '../src/facts/profile.ts';
 import { loadLibrary } from '../src/policy/library.ts';
-import type { ProfileInput, Verdict } from '../src/rules/types.ts';
+import type { Verdict } from '../src/rules/types.ts';
 import { generatePool, generateProfile, type BenchProfile } from './profiles.ts';
 import { techSmeHand } from './tech-sme.hand.ts';
 import { techSmeJre } from './tech-sme.jre.ts';
