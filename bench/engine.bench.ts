@@ -10,7 +10,9 @@
  * Environment: BENCH_N (evaluations per row, default 1e6), BENCH_POOL (distinct profiles, default
  * 20,000), BENCH_JRE_N (json-rules-engine sample, default 20,000), BENCH_REPEATS (timed runs of
  * the fast rows, default 5), BENCH_EXPLAIN_REPEATS (default 3), BENCH_BUDGET_S (seconds the timed
- * engine runs may take in all, default 180: slow rows get fewer repeats), BENCH_AS_OF (2026-06-01).
+ * runs may take in all, default 260: every row runs once at the full count if that fits, spare time
+ * buys repeats; if it does not fit, policies other than 科技型 run on a marked sample),
+ * BENCH_AS_OF (2026-06-01).
  */
 import { cpus, loadavg } from 'node:os';
 import { loadLibrary } from '../src/policy/library.ts';
@@ -33,7 +35,7 @@ const POOL = Math.min(int('BENCH_POOL', 20_000), N);
 const JRE_N = Math.min(int('BENCH_JRE_N', 20_000), N);
 const REPEATS = int('BENCH_REPEATS', 5);
 const EXPLAIN_REPEATS = int('BENCH_EXPLAIN_REPEATS', 3);
-const BUDGET_S = int('BENCH_BUDGET_S', 180);
+const BUDGET_S = int('BENCH_BUDGET_S', 260);
 const AS_OF = process.env.BENCH_AS_OF ?? '2026-06-01';
 const TECH_SME = 'cn.most.tech-sme';
 const GIB = 1024 ** 3;
@@ -42,6 +44,7 @@ const MIB = 1024 ** 2;
 const TARGET = { verdictVsHand: 2, explainVsHand: 10, vsJre: 100, memory: GIB };
 
 const log = (msg: string) => process.stderr.write(`${msg}\n`);
+const fmt = (x: number) => Math.round(x).toLocaleString('en');
 const gc = () => globalThis.gc?.();
 
 // ---------------------------------------------------------------------------------------------
@@ -134,47 +137,83 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 };
 
-/**
- * Warms up on a slice, then times `runs` full runs (fewer when a run would not fit the time cap)
- * and takes the median. RSS and heap are the maxima over the timed runs.
- */
-async function measure(
-  policy: string,
-  what: string,
-  wanted: number,
-  maxRuns: number,
-  budget: { seconds: number; mayShrink: boolean; minRuns?: number; warm?: number },
-  run: (n: number, m: Mem) => Count | Promise<Count>,
-): Promise<Row> {
+/** One row to measure: its evaluation function and what the plan may do with it. */
+interface Spec {
+  policy: string;
+  what: string;
+  run: (n: number, m: Mem) => Count | Promise<Count>;
+  minRuns: number;
+  maxRuns: number;
+  /** Whether a row too slow for the budget may run on fewer evaluations (never for the targets). */
+  mayShrink: boolean;
+  /** Filled by calibration and planning. */
+  perEval: number;
+  n: number;
+  runs: number;
+  note?: string;
+}
+
+/** Times `n` evaluations with a short slice first, so JIT state is that of this row. */
+async function timeRow(spec: Spec): Promise<Row> {
   gc();
-  const warm = Math.max(1, Math.min(wanted, budget.warm ?? Math.max(20_000, Math.floor(wanted / 20))));
-  const w0 = performance.now();
-  await run(warm, newMem());
-  const perEval = (performance.now() - w0) / 1000 / warm;
-  let n = wanted;
-  let note: string | undefined;
-  if (budget.mayShrink && perEval * wanted > budget.seconds) {
-    // A row too slow for the time budget runs on a sample, and says so.
-    n = Math.min(wanted, Math.max(50_000, Math.round(budget.seconds / perEval / 10_000) * 10_000));
-    if (n < wanted)
-      note = `sample of ${n.toLocaleString('en')}; ${wanted.toLocaleString('en')} would take ≈${(perEval * wanted).toFixed(0)} s`;
-  }
-  const fit = Math.floor(budget.seconds / Math.max(perEval * n, 1e-9));
-  const runs = Math.max(budget.minRuns ?? 1, Math.min(maxRuns, fit));
+  await spec.run(Math.min(spec.n, Math.max(10_000, Math.floor(spec.n / 50))), newMem());
   const times: number[] = [];
   const mem = newMem();
   let count = newCount();
-  for (let r = 0; r < runs; r++) {
+  for (let r = 0; r < spec.runs; r++) {
     gc();
     const t0 = performance.now();
-    count = await run(n, mem);
+    count = await spec.run(spec.n, mem);
     times.push((performance.now() - t0) / 1000);
   }
   const seconds = median(times);
   log(
-    `  ${policy} ${what}: ${runs} run(s), median ${seconds.toFixed(3)} s (${times.map((t) => t.toFixed(2)).join(', ')})`,
+    `  ${spec.policy} ${spec.what}: ${fmt(spec.n)} × ${spec.runs} run(s), median ${seconds.toFixed(3)} s ` +
+      `(${times.map((t) => t.toFixed(2)).join(', ')})`,
   );
-  return { policy, what, n, runs, seconds, perSecond: n / seconds, mem, count, note };
+  return {
+    policy: spec.policy,
+    what: spec.what,
+    n: spec.n,
+    runs: spec.runs,
+    seconds,
+    perSecond: spec.n / seconds,
+    mem,
+    count,
+    note: spec.note,
+  };
+}
+
+/**
+ * The plan: every row gets its minimum runs at the full count; if that does not fit the budget, the
+ * rows that may shrink run on a proportionally smaller sample (marked). Time left over buys extra
+ * runs, cheapest rows first, up to each row's maximum.
+ */
+function plan(specs: Spec[], budget: number): void {
+  const fixed = specs.filter((x) => !x.mayShrink).reduce((t, x) => t + x.perEval * N * x.minRuns, 0);
+  const shrinkable = specs.filter((x) => x.mayShrink).reduce((t, x) => t + x.perEval * N * x.minRuns, 0);
+  const scale = shrinkable > 0 ? Math.min(1, Math.max(0, budget - fixed) / shrinkable) : 1;
+  for (const x of specs) {
+    x.runs = x.minRuns;
+    x.n = N;
+    if (x.mayShrink && scale < 1) {
+      x.n = Math.min(N, Math.max(Math.min(N, 50_000), Math.round((N * scale) / 10_000) * 10_000));
+      if (x.n < N)
+        x.note = `sample of ${fmt(x.n)}; ${fmt(N)} would take ≈${(x.perEval * N).toFixed(x.perEval * N < 10 ? 1 : 0)} s`;
+    }
+  }
+  let left = budget - specs.reduce((t, x) => t + x.perEval * x.n * x.runs, 0);
+  for (let added = true; added;) {
+    added = false;
+    for (const x of [...specs].sort((a, b) => a.perEval - b.perEval)) {
+      const cost = x.perEval * x.n;
+      if (x.runs < x.maxRuns && cost <= left) {
+        x.runs++;
+        left -= cost;
+        added = true;
+      }
+    }
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -192,82 +231,102 @@ const set = loadLibrary();
 const ids = set.ids();
 log(`policies: ${ids.join(', ')}`);
 
-// The engine rows share the time budget: each gets an equal part of what is left, so fast rows leave
-// more for slow ones. 科技型 (the targets) always runs the full count; another policy whose full-count
-// run would not fit its part runs on a sample, marked in the table.
-const others = ids.filter((x) => x !== TECH_SME);
-let budgetLeft = BUDGET_S;
-let rowsLeft = 5 + 2 * others.length;
-const share = (mayShrink: boolean, minRuns = 1) => ({ seconds: budgetLeft / rowsLeft, mayShrink, minRuns });
-const spend = (r: Row) => {
-  budgetLeft = Math.max(0, budgetLeft - r.seconds * r.runs);
-  rowsLeft--;
-  return r;
-};
-const minFast = Math.min(3, REPEATS);
-
-log('hand-written TypeScript (科技型) …');
+// Rows: the 科技型 yardsticks and engine runs (the targets: always the full count), the same on a
+// cache-resident pool, then every other policy in the library.
+const HOT = Math.min(256, POOL);
+const hot = pool.slice(0, HOT);
 const hand = techSmeHand(AS_OF);
-const handRow = spend(
-  await measure(TECH_SME, 'hand-written TypeScript', N, REPEATS, share(false, minFast), (n, m) =>
-    loopHand(hand, pool, n, m),
-  ),
+const minFast = Math.min(3, REPEATS);
+const spec = (
+  policy: string,
+  what: string,
+  run: Spec['run'],
+  o: { minRuns?: number; maxRuns?: number; mayShrink?: boolean; note?: string } = {},
+): Spec => ({
+  policy,
+  what,
+  run,
+  minRuns: o.minRuns ?? 1,
+  maxRuns: Math.max(o.minRuns ?? 1, o.maxRuns ?? REPEATS),
+  mayShrink: o.mayShrink ?? false,
+  perEval: 0,
+  n: N,
+  runs: 1,
+  note: o.note,
+});
+const handSpec = spec(TECH_SME, 'hand-written TypeScript', (n, m) => loopHand(hand, pool, n, m), { minRuns: minFast });
+const hotNote = `cache-resident pool of ${HOT}`;
+const hotHandSpec = spec(TECH_SME, 'hand-written TypeScript', (n, m) => loopHand(hand, hot, n, m), { note: hotNote });
+const policySpecs = new Map<string, { verdict: Spec; explain: Spec }>();
+for (const id of [...ids.filter((x) => x === TECH_SME), ...ids.filter((x) => x !== TECH_SME)]) {
+  const s = set.screener(id, AS_OF);
+  const target = id === TECH_SME;
+  policySpecs.set(id, {
+    verdict: spec(id, 'engine, verdict only', (n, m) => loopVerdict(s, pool, n, m), {
+      minRuns: target ? minFast : 1,
+      mayShrink: !target,
+    }),
+    explain: spec(id, 'engine, full explanation', (n, m) => loopExplain(s, pool, n, m), {
+      maxRuns: EXPLAIN_REPEATS,
+      mayShrink: !target,
+    }),
+  });
+}
+const hotTech = ids.includes(TECH_SME) ? set.screener(TECH_SME, AS_OF) : null;
+const hotEngineSpec = hotTech
+  ? spec(TECH_SME, 'engine, verdict only', (n, m) => loopVerdict(hotTech, hot, n, m), { note: hotNote })
+  : null;
+const specs = [
+  handSpec,
+  ...[...policySpecs.values()].flatMap((x) => [x.verdict, x.explain]),
+  hotHandSpec,
+  ...(hotEngineSpec ? [hotEngineSpec] : []),
+];
+
+// Calibration: a slice of every row (this also warms the engine up), then the plan.
+log('calibrating …');
+for (const x of specs) {
+  const k = Math.min(N, 20_000);
+  await x.run(Math.min(N, 5_000), newMem()); // first contact: compilation, not the steady state
+  gc();
+  const t0 = performance.now();
+  await x.run(k, newMem());
+  x.perEval = (performance.now() - t0) / 1000 / k;
+}
+plan(specs, BUDGET_S);
+log(
+  `plan: ≈${specs.reduce((t, x) => t + x.perEval * x.n * x.runs, 0).toFixed(0)} s of timed runs ` +
+    `(budget ${BUDGET_S} s, BENCH_BUDGET_S)`,
 );
 
+log('hand-written TypeScript (科技型) …');
+const handRow = await timeRow(handSpec);
 const engineRows = new Map<string, { verdict: Row; explain: Row }>();
 const measurePolicy = async (id: string) => {
   log(`${id} …`);
-  const s = set.screener(id, AS_OF);
-  const shrink = id !== TECH_SME;
-  const verdict = spend(
-    await measure(id, 'engine, verdict only', N, REPEATS, share(shrink, shrink ? 1 : minFast), (n, m) =>
-      loopVerdict(s, pool, n, m),
-    ),
-  );
-  const explain = spend(
-    await measure(id, 'engine, full explanation', N, EXPLAIN_REPEATS, share(shrink), (n, m) =>
-      loopExplain(s, pool, n, m),
-    ),
-  );
-  engineRows.set(id, { verdict, explain });
+  const x = policySpecs.get(id)!;
+  engineRows.set(id, { verdict: await timeRow(x.verdict), explain: await timeRow(x.explain) });
 };
 if (ids.includes(TECH_SME)) await measurePolicy(TECH_SME);
 
-log(`json-rules-engine (科技型) on a ${JRE_N.toLocaleString('en')}-profile sample …`);
+log(`json-rules-engine (科技型) on a ${fmt(JRE_N)}-profile sample …`);
 const jre = techSmeJre(AS_OF);
-const jreRow = await measure(
-  TECH_SME,
-  'json-rules-engine',
-  JRE_N,
-  3,
-  { seconds: 60, mayShrink: false, warm: 2_000 },
-  (n, m) => loopJre(jre.verdict, pool, n, m),
-);
-jreRow.note = `async, awaited one by one; sample of ${JRE_N.toLocaleString('en')}`;
+const jreSpec = spec(TECH_SME, 'json-rules-engine', (n, m) => loopJre(jre.verdict, pool, n, m), {
+  note: `async, awaited one by one; sample of ${fmt(JRE_N)}`,
+});
+jreSpec.n = JRE_N;
+jreSpec.runs = 3;
+const jreRow = await timeRow(jreSpec);
 
-// The same two on a pool small enough to stay in the CPU caches: what each costs in computation
-// alone, without the memory traffic of reading 20,000 profiles in turn.
-const HOT = Math.min(256, POOL);
-const hot = pool.slice(0, HOT);
 log(`cache-resident pool of ${HOT} …`);
-const hotHand = spend(
-  await measure(TECH_SME, 'hand-written TypeScript', N, REPEATS, share(false, 1), (n, m) => loopHand(hand, hot, n, m)),
-);
-const hotEngine = ids.includes(TECH_SME)
-  ? spend(
-      await measure(TECH_SME, 'engine, verdict only', N, REPEATS, share(false, 1), (n, m) =>
-        loopVerdict(set.screener(TECH_SME, AS_OF), hot, n, m),
-      ),
-    )
-  : null;
-hotHand.note = hotEngine ? (hotEngine.note = `cache-resident pool of ${HOT}`) : `cache-resident pool of ${HOT}`;
+const hotHand = await timeRow(hotHandSpec);
+const hotEngine = hotEngineSpec ? await timeRow(hotEngineSpec) : null;
 
-for (const id of others) await measurePolicy(id);
+for (const id of ids) if (id !== TECH_SME) await measurePolicy(id);
 
 // ---------------------------------------------------------------------------------------------
 // Report
 
-const fmtInt = (x: number) => Math.round(x).toLocaleString('en');
 const fmtRatio = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
 const pct = (c: Count, k: keyof Count) => {
   const total = c.qualified + c.not_qualified + c.undetermined;
@@ -293,7 +352,7 @@ out(
 );
 out();
 out(
-  `As of ${AS_OF}. ${fmtInt(POOL)} distinct generated profiles (bench/profiles.ts), cycled to ${fmtInt(N)} evaluations ` +
+  `As of ${AS_OF}. ${fmt(POOL)} distinct generated profiles (bench/profiles.ts), cycled to ${fmt(N)} evaluations ` +
     `per row unless marked; time is the median of the timed runs after a warm-up. RSS after generating the pool: ` +
     `${mib(poolRss)} MiB.`,
 );
@@ -306,8 +365,8 @@ out(
 out('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
 const row = (r: Row, ratio: string) =>
   out(
-    `| ${r.what}${r.note ? ` (${r.note})` : ''} | ${fmtInt(r.n)} | ${r.runs} | ${r.seconds.toFixed(3)} | ` +
-      `${fmtInt(r.perSecond)} | ${ratio} | ${mib(r.mem.rss)} | ${mib(r.mem.heap)} | ${mix(r.count)} |`,
+    `| ${r.what}${r.note ? ` (${r.note})` : ''} | ${fmt(r.n)} | ${r.runs} | ${r.seconds.toFixed(3)} | ` +
+      `${fmt(r.perSecond)} | ${ratio} | ${mib(r.mem.rss)} | ${mib(r.mem.heap)} | ${mix(r.count)} |`,
   );
 const t = engineRows.get(TECH_SME);
 row(handRow, '1.00 (yardstick)');
@@ -337,8 +396,8 @@ for (const id of ids) {
     .filter((x) => x.note)
     .map((x) => `${x === r.verdict ? 'verdict' : 'explain'}: ${x.note}`);
   out(
-    `| ${id}${sampled.length ? ` (${sampled.join('; ')})` : ''} | ${r.verdict.seconds.toFixed(3)} | ${fmtInt(r.verdict.perSecond)} | ` +
-      `${fmtRatio(ratioToHand(r.verdict))} | ${r.explain.seconds.toFixed(3)} | ${fmtInt(r.explain.perSecond)} | ` +
+    `| ${id}${sampled.length ? ` (${sampled.join('; ')})` : ''} | ${r.verdict.seconds.toFixed(3)} | ${fmt(r.verdict.perSecond)} | ` +
+      `${fmtRatio(ratioToHand(r.verdict))} | ${r.explain.seconds.toFixed(3)} | ${fmt(r.explain.perSecond)} | ` +
       `${fmtRatio(ratioToHand(r.explain))} | ${r.verdict.runs} / ${r.explain.runs} | ` +
       `${mib(Math.max(r.verdict.mem.rss, r.explain.mem.rss))} | ${mix(r.verdict.count)} |`,
   );
@@ -346,8 +405,8 @@ for (const id of ids) {
 out();
 out(
   `\\* Per-evaluation time relative to the 科技型 hand-written code on the same pool. Only 科技型 has a hand-written ` +
-    `yardstick: for the other policies the ratio only gives a scale. Evaluations per row: ${fmtInt(N)} unless a ` +
-    `sample is noted (rows too slow for the ${BUDGET_S} s budget, BENCH_BUDGET_S).`,
+    `yardstick: for the other policies the ratio only gives a scale. Evaluations per row: ${fmt(N)} unless a ` +
+    `sample is noted (when every row at the full count would not fit the ${BUDGET_S} s budget, BENCH_BUDGET_S).`,
 );
 out();
 
@@ -365,20 +424,20 @@ if (t) {
   const e = ratioToHand(t.explain);
   const j = t.verdict.perSecond / jreRow.perSecond;
   out(
-    `| verdict only vs hand-written | ≤ ${TARGET.verdictVsHand}× the time | ${fmtRatio(v)}× (${fmtInt(t.verdict.perSecond)} vs ${fmtInt(handRow.perSecond)} profiles/s)` +
+    `| verdict only vs hand-written | ≤ ${TARGET.verdictVsHand}× the time | ${fmtRatio(v)}× (${fmt(t.verdict.perSecond)} vs ${fmt(handRow.perSecond)} profiles/s)` +
       `${hotEngine ? `; cache-resident: ${fmtRatio(ratioToHand(hotEngine, hotHand))}×` : ''} | ${ok(v <= TARGET.verdictVsHand)} |`,
   );
   out(
-    `| throughput vs json-rules-engine | ≥ ${TARGET.vsJre}× | ${fmtRatio(j)}× (${fmtInt(t.verdict.perSecond)} vs ${fmtInt(jreRow.perSecond)} profiles/s, sample) | ${ok(j >= TARGET.vsJre)} |`,
+    `| throughput vs json-rules-engine | ≥ ${TARGET.vsJre}× | ${fmtRatio(j)}× (${fmt(t.verdict.perSecond)} vs ${fmt(jreRow.perSecond)} profiles/s, sample) | ${ok(j >= TARGET.vsJre)} |`,
   );
   out(
-    `| full explanation vs hand-written | ≤ ${TARGET.explainVsHand}× the time | ${fmtRatio(e)}× (${fmtInt(t.explain.perSecond)} profiles/s) | ${ok(e <= TARGET.explainVsHand)} |`,
+    `| full explanation vs hand-written | ≤ ${TARGET.explainVsHand}× the time | ${fmtRatio(e)}× (${fmt(t.explain.perSecond)} profiles/s) | ${ok(e <= TARGET.explainVsHand)} |`,
   );
 } else {
   out(`| (policy ${TECH_SME} is not in the library) | | | |`);
 }
 out(
-  `| peak memory of the ${fmtInt(N)}-evaluation runs | < 1 GiB | sampled max RSS ${mib(peakRss)} MiB, heap ${mib(peakHeap)} MiB; ` +
+  `| peak memory of the ${fmt(N)}-evaluation runs | < 1 GiB | sampled max RSS ${mib(peakRss)} MiB, heap ${mib(peakHeap)} MiB; ` +
     `OS high-water mark of the whole process ${mib(osPeak)} MiB | ${ok(peakRss < TARGET.memory && osPeak < TARGET.memory)} |`,
 );
 out();
