@@ -8,6 +8,7 @@ import type { Ctx, Item, Val } from './context.ts';
 import { MAX_LOOKBACK } from './context.ts';
 import { lookup as bandLookup, overlapping, type BandRow } from './bands.ts';
 import { fullYears, yearEnd, yearsBefore } from './dates.ts';
+import { prefixMatcher } from './prefixes.ts';
 import { ExpressionError } from './expression.ts';
 import * as N from './nodes.ts';
 import type { Node, Range, VType } from './nodes.ts';
@@ -60,22 +61,6 @@ function gapInput(f: FactSpec, key: string, path: (c: Ctx) => string): N.GapInpu
 
 function nullish(v: unknown): boolean {
   return v === undefined || v === null;
-}
-
-/** Longest-prefix match of a code ("C3562", "320211") against keys ("C", "35", "3562"). */
-export function prefixLookup(map: Record<string, string | null>, code: string): string | null | undefined {
-  let best: string | undefined;
-  let bestLen = -1;
-  const digits = /^[A-Z]/.test(code) ? code.slice(1) : code;
-  for (const key of Object.keys(map)) {
-    const hit = code.startsWith(key) || (/^\d/.test(key) && digits.startsWith(key));
-    const len = /^\d/.test(key) ? key.length + 1 : key.length;
-    if (hit && len > bestLen) {
-      best = key;
-      bestLen = len;
-    }
-  }
-  return best === undefined ? undefined : map[best];
 }
 
 export class Compiler {
@@ -242,7 +227,7 @@ export class Compiler {
           `unknown yearly fact "${p}" (known: ${Object.keys(this.scope.facts.yearly).join(', ')})`,
         );
       const path = (c: Ctx) => `years.${c.yearKey[n]}.${p}`;
-      const read = (c: Ctx) => c.profile.years?.[c.yearKey[n]!]?.[p];
+      const read = (c: Ctx) => c.year(n)?.[p];
       return {
         ...N.factNode(typeOf(f), f.unit ?? null, read, path, domainOf(f)),
         input: gapInput(f, `Y${n}.${p}`, path),
@@ -385,40 +370,14 @@ export class Compiler {
         return this.band(args);
       case 'lookup': {
         arity(2);
-        const map = this.paramOf(args[0]!, 'prefixes', 'lookup');
-        const code = this.compile(args[1]!);
-        if (code.type !== 'string') throw new ExpressionError('lookup() looks up a code (a string)');
-        const ev = (c: Ctx): Val => {
-          const k = code.ev(c);
-          if (k === undefined) return undefined;
-          return prefixLookup(map.map, k as string) ?? '';
-        };
-        return {
-          type: 'string',
-          unit: null,
-          ev,
-          rg: () => [-Infinity, Infinity],
-          miss: (c, out) => code.miss(c, out),
-          kids: [code],
-        };
+        const match = prefixMatcher(this.paramOf(args[0]!, 'prefixes', 'lookup').map);
+        return this.codeNode(args[1]!, 'lookup', 'string', (k) => match(k) ?? '');
       }
       case 'matches': {
         arity(2);
-        const code = this.compile(args[0]!);
         const list = this.paramOf(args[1]!, 'list', 'matches');
-        const map = Object.fromEntries(list.values.map((v) => [String(v), 'yes']));
-        const ev = (c: Ctx): Val => {
-          const k = code.ev(c);
-          return k === undefined ? undefined : prefixLookup(map, k as string) === 'yes';
-        };
-        return {
-          type: 'boolean',
-          unit: null,
-          ev,
-          rg: () => [-Infinity, Infinity],
-          miss: (c, out) => code.miss(c, out),
-          kids: [code],
-        };
+        const match = prefixMatcher(Object.fromEntries(list.values.map((v) => [String(v), true])));
+        return this.codeNode(args[0]!, 'matches', 'boolean', (k) => match(k) === true);
       }
       case 'yearEnd': {
         arity(1);
@@ -473,6 +432,17 @@ export class Compiler {
   }
 
   /** A whole number of years back: a literal, or a parameter holding one (e.g. lookbackYears). */
+  /** A value derived from a code (industry, region) through a prepared matcher. */
+  private codeNode(arg: Expression, fn: string, type: VType, f: (code: string) => Val): Node {
+    const code = this.compile(arg);
+    if (code.type !== 'string') throw new ExpressionError(`${fn}() takes a code (a string)`);
+    const ev = (c: Ctx): Val => {
+      const k = code.ev(c);
+      return k === undefined ? undefined : f(k as string);
+    };
+    return { type, unit: null, ev, rg: () => N.FULL, miss: (c, out) => code.miss(c, out), kids: [code] };
+  }
+
   private yearOffset(e: Expression, fn: string): number {
     const p = e.type === 'Identifier' ? this.scope.params.get(e.name as string) : undefined;
     const v = e.type === 'Literal' ? e.value : p?.kind === 'value' ? p.value : undefined;

@@ -22,6 +22,9 @@ export class Ctx {
   /** Set when computing a score's maximum: lists count as unknown, not as empty. */
   probe = false;
   private gen = 0;
+  /** Each fiscal year's record, looked up once per profile (year keys are slow numeric keys). */
+  private readonly yearGen = new Array<number>(MAX_LOOKBACK + 1).fill(-1);
+  private readonly yearVal = new Array<Readonly<Record<string, unknown>> | undefined>(MAX_LOOKBACK + 1).fill(undefined);
   private readonly memoGen: number[];
   private readonly memoVal: Val[];
   /** Values forced onto definition slots (gap search asks "what if this count were +1"). */
@@ -42,6 +45,12 @@ export class Ctx {
     this.item = undefined;
     this.gen++;
     return this;
+  }
+
+  year(n: number): Readonly<Record<string, unknown>> | undefined {
+    if (this.yearGen[n] === this.gen) return this.yearVal[n];
+    this.yearGen[n] = this.gen;
+    return (this.yearVal[n] = this.profile.years?.[this.yearKey[n]!]);
   }
 
   has(slot: number): boolean {

@@ -19,7 +19,10 @@ export interface CompiledCriterion {
   kind: 'all' | 'any' | 'test';
   source: string | null;
   note: string | null;
+  /** Remembered per profile, for the explain path, which reads every criterion. */
   node: Node;
+  /** The same test unremembered, for the verdict path, which short-circuits. */
+  fast: Node;
   kids: CompiledCriterion[];
   /** For a comparison: its two sides, shown as actual and required. */
   cmp: { op: string; lhs: Node; rhs: Node } | null;
@@ -43,7 +46,10 @@ export interface CompiledEdition {
   source: string;
   notes: string | null;
   hash: string;
+  /** The verdict: short-circuits, remembers nothing beyond definitions. */
   root: Node;
+  /** The same verdict over remembered criteria, for explanations and gaps. */
+  checked: Node;
   criteria: CompiledCriterion[];
   score: CompiledScore | null;
   outcome: { node: Node; labels: Record<string, Label> } | null;
@@ -243,13 +249,24 @@ export function compileEdition(
     if (c.all || c.any) {
       const kind = c.all ? 'all' : 'any';
       const kids = (c.all ?? c.any)!.map((k, i) => criterion(k, [...path, kind, i]));
+      const op = kind === 'all' ? 'and' : 'or';
+      const node = N.definition(
+        c.id,
+        env.allocate(),
+        N.logic(
+          op,
+          kids.map((k) => k.node),
+        ),
+        null,
+      );
       return {
         ...common,
         kind,
         kids,
-        node: N.logic(
-          kind === 'all' ? 'and' : 'or',
-          kids.map((k) => k.node),
+        node,
+        fast: N.logic(
+          op,
+          kids.map((k) => k.fast),
         ),
         cmp: null,
         actual: null,
@@ -257,14 +274,19 @@ export function compileEdition(
     }
     const text = c.test!;
     const tree = parse(text, [...path, 'test']);
-    const node = compileText(compiler, text, [...path, 'test'], 'boolean');
+    const fast = compileText(compiler, text, [...path, 'test'], 'boolean');
     const isComparison = tree.type === 'BinaryExpression' && COMPARISONS.has(tree.operator as string);
-    const cmp = isComparison ? { op: tree.operator as string, lhs: node.kids[0]!, rhs: node.kids[1]! } : null;
+    const cmp = isComparison ? { op: tree.operator as string, lhs: fast.kids[0]!, rhs: fast.kids[1]! } : null;
     const actual = c.actual ? compileText(compiler, c.actual, [...path, 'actual']) : null;
-    return { ...common, kind: 'test', kids: [], node, cmp, actual };
+    const node = N.definition(c.id, env.allocate(), fast, null);
+    return { ...common, kind: 'test', kids: [], node, fast, cmp, actual };
   };
   const criteria = ed.criteria.map((c, i) => criterion(c, ['criteria', i]));
   const root = N.logic(
+    'and',
+    criteria.map((c) => c.fast),
+  );
+  const checked = N.logic(
     'and',
     criteria.map((c) => c.node),
   );
@@ -286,6 +308,7 @@ export function compileEdition(
     notes: ed.notes ?? null,
     hash: loaded.hash,
     root,
+    checked,
     criteria,
     score,
     outcome,

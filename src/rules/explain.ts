@@ -59,12 +59,12 @@ export function explain(
   opts: { gaps: boolean },
 ): Evaluation {
   ctx.reset(profile, asOf);
-  const v = e.root.ev(ctx);
+  const v = e.checked.ev(ctx);
   const verdict: Verdict = v === true ? 'qualified' : v === false ? 'not_qualified' : 'undetermined';
   const o = e.outcome?.node.ev(ctx);
   const outcome = o === undefined || o === '' ? null : (o as string | number);
   const missing = new Set<string>();
-  if (v === undefined) e.root.miss(ctx, missing);
+  if (v === undefined) e.checked.miss(ctx, missing);
   if (e.outcome && outcome === null) e.outcome.node.miss(ctx, missing);
   const result: Evaluation = {
     policy: e.policyId,

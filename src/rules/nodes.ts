@@ -10,7 +10,7 @@ import type { Label, Unit } from './types.ts';
 export type VType = 'number' | 'boolean' | 'string' | 'date' | 'list';
 export type Range = readonly [number, number];
 
-const FULL: Range = [-Infinity, Infinity];
+export const FULL: Range = [-Infinity, Infinity];
 
 /** A fact the gap search may move: a profile path, or a named count forced through its memo slot. */
 export interface GapInput {
