@@ -63,6 +63,13 @@ function nullish(v: unknown): boolean {
   return v === undefined || v === null;
 }
 
+/** Reads one field of a record; absent or null reads as `absent` (unknown unless declared). */
+function field(r: Readonly<Record<string, unknown>> | undefined, key: string, absent: Val): Val {
+  if (r === undefined) return absent;
+  const v = r[key];
+  return v === undefined || v === null ? absent : (v as Val);
+}
+
 export class Compiler {
   constructor(private readonly scope: Scope) {}
 
@@ -140,15 +147,14 @@ export class Compiler {
         ...N.factNode(
           typeOf(fact),
           fact.unit ?? null,
-          (c) => c.profile[name],
+          (c) => field(c.profile, name, fact.absentAs),
           () => name,
           domainOf(fact),
-          fact.absentAs,
         ),
         input: gapInput(fact, name, () => name),
       };
     }
-    if (name === 'asOf') return { ...N.constant('', 'date'), ev: (c: Ctx) => c.asOf };
+    if (name === 'asOf') return N.dated('date', (c) => c.asOf);
     if (name === 'score') {
       const sc = s.score(null);
       if (!sc) throw new ExpressionError('this edition has no score');
@@ -162,27 +168,23 @@ export class Compiler {
   }
 
   private itemField(name: string, f: FactSpec): Node {
+    const list = this.scope.list!.name;
     return N.factNode(
       typeOf(f),
       f.unit ?? null,
-      (c) => c.item?.[name],
-      (c) => `${this.scope.list!.name}[${c.itemIndex}].${name}`,
+      (c) => field(c.item, name, f.absentAs),
+      (c) => `${list}[${c.itemIndex}].${name}`,
       domainOf(f),
-      f.absentAs,
     );
   }
 
   private derivedField(name: string, d: NonNullable<ListSpec['derived']>[string]): Node {
     if ('map' in d) {
-      const { from, map } = d;
-      const read = (c: Ctx) => {
-        const k = c.item?.[from];
-        return nullish(k) ? undefined : map[String(k)];
-      };
-      return N.factNode(d.type, null, read, (c) => `${this.scope.list!.name}[${c.itemIndex}].${from}`, [
-        -Infinity,
-        Infinity,
-      ]);
+      const { from } = d;
+      const map = new Map<unknown, number | string>(Object.entries(d.map));
+      const read = (c: Ctx): Val => map.get(c.item?.[from]);
+      const list = this.scope.list!.name;
+      return N.factNode(d.type, null, read, (c) => `${list}[${c.itemIndex}].${from}`, N.FULL);
     }
     const { validFrom, validTo } = d;
     const ev = (c: Ctx): Val => {
@@ -227,7 +229,7 @@ export class Compiler {
           `unknown yearly fact "${p}" (known: ${Object.keys(this.scope.facts.yearly).join(', ')})`,
         );
       const path = (c: Ctx) => `years.${c.yearKey[n]}.${p}`;
-      const read = (c: Ctx) => c.year(n)?.[p];
+      const read = (c: Ctx) => field(c.yearGen[n] === c.gen ? c.yearVal[n] : c.year(n), p, undefined);
       return {
         ...N.factNode(typeOf(f), f.unit ?? null, read, path, domainOf(f)),
         input: gapInput(f, `Y${n}.${p}`, path),
@@ -240,10 +242,9 @@ export class Compiler {
       return N.factNode(
         'boolean',
         null,
-        (c) => c.profile.compliance?.[p],
+        (c) => field(c.profile.compliance, p, absent),
         () => `compliance.${p}`,
         [0, 1],
-        absent,
       );
     }
     if (o === 'score') {
@@ -382,21 +383,17 @@ export class Compiler {
       case 'yearEnd': {
         arity(1);
         const n = this.yearOffset(args[0]!, name);
-        return { ...N.constant('', 'date'), ev: (c: Ctx) => yearEnd(c.asOfYear - n) };
+        return N.dated('date', (c) => yearEnd(c.asOfYear - n));
       }
       case 'yearsAgo': {
         arity(1);
         const n = this.yearOffset(args[0]!, name);
-        return { ...N.constant('', 'date'), ev: (c: Ctx) => yearsBefore(c.asOf, n) };
+        return N.dated('date', (c) => yearsBefore(c.asOf, n));
       }
       case 'year': {
         arity(1);
         const n = this.yearOffset(args[0]!, name);
-        return {
-          ...N.constant(0, 'number'),
-          ev: (c: Ctx) => c.asOfYear - n,
-          rg: (c: Ctx) => [c.asOfYear - n, c.asOfYear - n],
-        };
+        return N.dated('number', (c) => c.asOfYear - n);
       }
       case 'fullYears': {
         arity(2);
@@ -459,8 +456,7 @@ export class Compiler {
     if (!this.scope.facts.lists[name]) {
       throw new ExpressionError(`${fn}() counts a list (${Object.keys(this.scope.facts.lists).join(', ')})`);
     }
-    const empty: readonly Item[] = [];
-    return { name, items: (c) => (c.profile[name] as readonly Item[] | undefined) ?? empty };
+    return { name };
   }
 
   private paramOf<K extends Param['kind']>(e: Expression, kind: K, fn: string): Extract<Param, { kind: K }> {

@@ -21,12 +21,13 @@ export class Ctx {
   itemIndex = -1;
   /** Set when computing a score's maximum: lists count as unknown, not as empty. */
   probe = false;
-  private gen = 0;
+  /** Bumped per profile; memo entries of older generations are stale. */
+  gen = 0;
   /** Each fiscal year's record, looked up once per profile (year keys are slow numeric keys). */
-  private readonly yearGen = new Array<number>(MAX_LOOKBACK + 1).fill(-1);
-  private readonly yearVal = new Array<Readonly<Record<string, unknown>> | undefined>(MAX_LOOKBACK + 1).fill(undefined);
-  private readonly memoGen: number[];
-  private readonly memoVal: Val[];
+  readonly yearGen = new Array<number>(MAX_LOOKBACK + 1).fill(-1);
+  readonly yearVal = new Array<Readonly<Record<string, unknown>> | undefined>(MAX_LOOKBACK + 1).fill(undefined);
+  readonly memoGen: number[];
+  readonly memoVal: Val[];
   /** Values forced onto definition slots (gap search asks "what if this count were +1"). */
   forced: Map<number, Val> | undefined = undefined;
 
@@ -51,20 +52,6 @@ export class Ctx {
     if (this.yearGen[n] === this.gen) return this.yearVal[n];
     this.yearGen[n] = this.gen;
     return (this.yearVal[n] = this.profile.years?.[this.yearKey[n]!]);
-  }
-
-  has(slot: number): boolean {
-    return this.memoGen[slot] === this.gen;
-  }
-
-  get(slot: number): Val {
-    return this.memoVal[slot];
-  }
-
-  set(slot: number, v: Val): Val {
-    this.memoGen[slot] = this.gen;
-    this.memoVal[slot] = v;
-    return v;
   }
 
   /** Grows the memo when policies are added after the context was made. */

@@ -67,7 +67,17 @@ export interface EditionEnv {
   resolve(policyId: string): (c: Ctx) => CompiledEdition | undefined;
 }
 
-const COMPARISONS = new Set(['>=', '>', '<=', '<', '==', '!=']);
+/** Comparison operators as written → as compiled. */
+const COMPARISONS = new Map([
+  ['>=', '>='],
+  ['>', '>'],
+  ['<=', '<='],
+  ['<', '<'],
+  ['==', '=='],
+  ['!=', '!='],
+  ['===', '=='],
+  ['!==', '!='],
+]);
 
 function toRows(rows: [string, number][], fail: (m: string) => never): BandRow[] {
   const out = rows.map(([text, value]) => {
@@ -275,10 +285,23 @@ export function compileEdition(
     const text = c.test!;
     const tree = parse(text, [...path, 'test']);
     const fast = compileText(compiler, text, [...path, 'test'], 'boolean');
-    const isComparison = tree.type === 'BinaryExpression' && COMPARISONS.has(tree.operator as string);
-    const cmp = isComparison ? { op: tree.operator as string, lhs: fast.kids[0]!, rhs: fast.kids[1]! } : null;
     const actual = c.actual ? compileText(compiler, c.actual, [...path, 'actual']) : null;
-    const node = N.definition(c.id, env.allocate(), fast, null);
+    const op = tree.type === 'BinaryExpression' ? COMPARISONS.get(tree.operator as string) : undefined;
+    if (!op)
+      return {
+        ...common,
+        kind: 'test',
+        kids: [],
+        node: N.definition(c.id, env.allocate(), fast, null),
+        fast,
+        cmp: null,
+        actual,
+      };
+    // The explain path shows the left side as the actual value: remember it, so it is computed once.
+    const [left, rhs] = fast.kids as [Node, Node];
+    const lhs = left.def ? left : N.definition(`${c.id}.actual`, env.allocate(), left, left.unit);
+    const node = N.definition(c.id, env.allocate(), N.comparison(op, lhs, rhs), null);
+    const cmp = { op, lhs, rhs };
     return { ...common, kind: 'test', kids: [], node, fast, cmp, actual };
   };
   const criteria = ed.criteria.map((c, i) => criterion(c, ['criteria', i]));

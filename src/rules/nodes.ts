@@ -36,6 +36,8 @@ export interface Node {
   kids: readonly Node[];
   /** Set on nodes the gap search can move. */
   input?: GapInput;
+  /** Set on literals and parameters, so comparisons can capture the value. */
+  constant?: number | boolean | string;
   /** Set on definitions: their own slot and whether the gap search treats them as one input. */
   def?: { name: string; slot: number };
   list?: ListNode;
@@ -43,8 +45,11 @@ export interface Node {
 
 export interface ListNode {
   name: string;
-  items(c: Ctx): readonly Item[];
 }
+
+const EMPTY: readonly Item[] = [];
+/** An absent list means none declared. */
+const itemsOf = (c: Ctx, name: string): readonly Item[] => (c.profile[name] as readonly Item[] | undefined) ?? EMPTY;
 
 const eps = (a: number, b: number) =>
   a === b ||
@@ -68,7 +73,22 @@ function missKids(kids: readonly Node[]) {
 
 export function constant(value: number | boolean | string, type: VType, unit: Unit | null = null): Node {
   const r: Range = typeof value === 'number' ? [value, value] : FULL;
-  return { type, unit, ev: () => value, rg: () => r, miss: () => {}, kids: [] };
+  return { type, unit, ev: () => value, rg: () => r, miss: () => {}, kids: [], constant: value };
+}
+
+/** A value that depends only on the as-of date (asOf, year(n), yearEnd(n)): never unknown. */
+export function dated(type: VType, ev: (c: Ctx) => number | string): Node {
+  return {
+    type,
+    unit: null,
+    ev,
+    rg: (c) => {
+      const v = ev(c);
+      return typeof v === 'number' ? [v, v] : FULL;
+    },
+    miss: () => {},
+    kids: [],
+  };
 }
 
 /** A value that is not known to the policy (a threshold the sources leave open). */
@@ -76,28 +96,24 @@ export function unknownParameter(type: VType, unit: Unit | null): Node {
   return { type, unit, ev: () => undefined, rg: () => FULL, miss: () => {}, kids: [] };
 }
 
+/** A fact read by `read`, which already gives undefined for unknown (or the declared default). */
 export function factNode(
   type: VType,
   unit: Unit | null,
-  read: (c: Ctx) => unknown,
+  read: (c: Ctx) => Val,
   path: (c: Ctx) => string,
   domain: Range,
-  absentAs: Val = undefined,
 ): Node {
-  const ev = (c: Ctx): Val => {
-    const v = read(c);
-    return v === undefined || v === null ? absentAs : (v as Val);
-  };
   return {
     type,
     unit,
-    ev,
+    ev: read,
     rg: (c) => {
-      const v = ev(c);
+      const v = read(c);
       return typeof v === 'number' ? [v, v] : domain;
     },
     miss: (c, out) => {
-      if (ev(c) === undefined) out.add(path(c));
+      if (read(c) === undefined) out.add(path(c));
     },
     kids: [],
   };
@@ -159,25 +175,37 @@ export function comparison(op: string, a: Node, b: Node): Node {
   const numeric = a.type === 'number' && b.type === 'number';
   const cmp = compare[op];
   if (!cmp) throw new Error(`unknown comparison ${op}`);
-  const ev = (c: Ctx): Val => {
-    const x = a.ev(c);
-    const y = b.ev(c);
-    if (x !== undefined && y !== undefined) {
-      if (numeric) return cmp(x as number, y as number);
-      if (op === '==') return x === y;
-      if (op === '!=') return x !== y;
-      return cmp(x < y ? -1 : x > y ? 1 : 0, 0); // dates and strings compare in order
-    }
+  /** Decided from the ranges when an operand is unknown: only if every possible pair agrees. */
+  const byRange = (c: Ctx): Val => {
     if (!numeric) return undefined;
     const [al, ah] = a.rg(c);
     const [bl, bh] = b.rg(c);
-    // Decided if every possible pair agrees.
-    const lowest = cmp(al, bh) && cmp(ah, bl) && cmp(al, bl) && cmp(ah, bh);
-    if (lowest) return true;
+    const all = cmp(al, bh) && cmp(ah, bl) && cmp(al, bl) && cmp(ah, bh);
+    if (all) return true;
     const none = !cmp(al, bh) && !cmp(ah, bl) && !cmp(al, bl) && !cmp(ah, bh);
-    if (none) return false;
-    return undefined;
+    return none ? false : undefined;
   };
+  const k = b.constant;
+  let ev: (c: Ctx) => Val;
+  if (numeric && typeof k === 'number') {
+    // The common shape "fact ≥ threshold": the threshold is captured, not evaluated.
+    ev = (c) => {
+      const x = a.ev(c);
+      return x === undefined ? byRange(c) : cmp(x as number, k);
+    };
+  } else {
+    ev = (c) => {
+      const x = a.ev(c);
+      const y = b.ev(c);
+      if (x !== undefined && y !== undefined) {
+        if (numeric) return cmp(x as number, y as number);
+        if (op === '==') return x === y;
+        if (op === '!=') return x !== y;
+        return cmp(x < y ? -1 : x > y ? 1 : 0, 0); // dates and strings compare in order
+      }
+      return byRange(c);
+    };
+  }
   return {
     type: 'boolean',
     unit: null,
@@ -211,15 +239,27 @@ export function membership(a: Node, options: readonly (string | number)[]): Node
 /** Kleene AND / OR over any number of operands, short-circuiting on the deciding value. */
 export function logic(op: 'and' | 'or', kids: readonly Node[]): Node {
   const decisive = op === 'or';
-  const ev = (c: Ctx): Val => {
-    let unknown = false;
-    for (let i = 0; i < kids.length; i++) {
-      const v = kids[i]!.ev(c);
-      if (v === decisive) return decisive;
-      if (v === undefined) unknown = true;
-    }
-    return unknown ? undefined : !decisive;
-  };
+  let ev: (c: Ctx) => Val;
+  if (kids.length === 2) {
+    const [p, q] = kids as [Node, Node];
+    ev = (c) => {
+      const x = p.ev(c);
+      if (x === decisive) return decisive;
+      const y = q.ev(c);
+      if (y === decisive) return decisive;
+      return x === undefined || y === undefined ? undefined : !decisive;
+    };
+  } else {
+    ev = (c) => {
+      let unknown = false;
+      for (let i = 0; i < kids.length; i++) {
+        const v = kids[i]!.ev(c);
+        if (v === decisive) return decisive;
+        if (v === undefined) unknown = true;
+      }
+      return unknown ? undefined : !decisive;
+    };
+  }
   return {
     type: 'boolean',
     unit: null,
@@ -291,18 +331,31 @@ export function extreme(kind: 'max' | 'min', args: readonly Node[]): Node {
     }
     return [lo, hi];
   };
-  const ev = (c: Ctx): Val => {
-    let best: number | undefined;
-    let unknown = false;
-    for (let i = 0; i < args.length; i++) {
-      const v = args[i]!.ev(c) as number | undefined;
-      if (v === undefined) unknown = true;
-      else if (best === undefined || better(v, best)) best = v;
-    }
-    if (!unknown) return best;
-    const [lo, hi] = rg(c);
-    return lo === hi ? lo : undefined;
-  };
+  const [p, q] = args;
+  const pair =
+    args.length === 2
+      ? (c: Ctx): Val => {
+          const x = p!.ev(c) as number | undefined;
+          const y = q!.ev(c) as number | undefined;
+          if (x !== undefined && y !== undefined) return better(y, x) ? y : x;
+          const [lo, hi] = rg(c);
+          return lo === hi ? lo : undefined;
+        }
+      : undefined;
+  const ev =
+    pair ??
+    ((c: Ctx): Val => {
+      let best: number | undefined;
+      let unknown = false;
+      for (let i = 0; i < args.length; i++) {
+        const v = args[i]!.ev(c) as number | undefined;
+        if (v === undefined) unknown = true;
+        else if (best === undefined || better(v, best)) best = v;
+      }
+      if (!unknown) return best;
+      const [lo, hi] = rg(c);
+      return lo === hi ? lo : undefined;
+    });
   return {
     type: 'number',
     unit: args[0]?.unit ?? null,
@@ -339,9 +392,10 @@ export function mathFn(name: 'floor' | 'ceil' | 'round' | 'abs', a: Node): Node 
  * range instead of making the whole count unknown.
  */
 export function aggregate(kind: 'count' | 'sum', list: ListNode, value: Node | null, filter: Node | null): Node {
+  const name = list.name;
   const ev = (c: Ctx): Val => {
     if (c.probe) return undefined;
-    const items = list.items(c);
+    const items = itemsOf(c, name);
     const saved = c.item;
     let total = 0;
     let unknown = false;
@@ -360,7 +414,7 @@ export function aggregate(kind: 'count' | 'sum', list: ListNode, value: Node | n
   };
   const rg = (c: Ctx): Range => {
     if (c.probe) return kind === 'count' ? [0, Infinity] : FULL;
-    const items = list.items(c);
+    const items = itemsOf(c, name);
     const saved = c.item;
     let lo = 0;
     let hi = 0;
@@ -388,7 +442,7 @@ export function aggregate(kind: 'count' | 'sum', list: ListNode, value: Node | n
     miss: (c, out) => {
       if (ev(c) !== undefined) return;
       const saved = c.item;
-      const items = list.items(c);
+      const items = itemsOf(c, name);
       for (let i = 0; i < items.length; i++) {
         c.item = items[i];
         c.itemIndex = i;
@@ -406,9 +460,10 @@ export function aggregate(kind: 'count' | 'sum', list: ListNode, value: Node | n
 /** A named derived value, computed once per profile and remembered in its slot. */
 export function definition(name: string, slot: number, body: Node, unit: Unit | null): Node {
   const ev = (c: Ctx): Val => {
-    if (c.has(slot)) return c.get(slot);
-    if (c.forced?.has(slot)) return c.set(slot, c.forced.get(slot));
-    return c.set(slot, body.ev(c));
+    if (c.memoGen[slot] === c.gen) return c.memoVal[slot];
+    const v = c.forced?.has(slot) ? c.forced.get(slot) : body.ev(c);
+    c.memoGen[slot] = c.gen;
+    return (c.memoVal[slot] = v);
   };
   return {
     type: body.type,
