@@ -12,7 +12,7 @@ import { prefixMatcher } from './prefixes.ts';
 import { ExpressionError } from './expression.ts';
 import * as N from './nodes.ts';
 import type { Node, Range, VType } from './nodes.ts';
-import type { FactSchema, FactSpec, Label, ListSpec, Unit } from './types.ts';
+import type { FactSchema, FactSpec, ListSpec, Unit } from './types.ts';
 
 export type Param =
   | { kind: 'value'; value: number | string | boolean | null; unit: Unit | null }
@@ -524,5 +524,3 @@ function bandNode(table: (c: Ctx) => BandRow[] | number | undefined, x: Node, ke
     kids: key ? [x, key] : [x],
   };
 }
-
-export type { Label };

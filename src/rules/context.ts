@@ -1,6 +1,6 @@
 /**
  * Per-evaluation state. One context is reused across profiles in a batch: `reset` bumps a
- * generation counter instead of clearing memo arrays, so screening allocates nothing per profile.
+ * generation counter instead of clearing memo arrays, so screening makes no new memo per profile.
  */
 import type { ProfileInput } from './types.ts';
 
@@ -52,14 +52,6 @@ export class Ctx {
     if (this.yearGen[n] === this.gen) return this.yearVal[n];
     this.yearGen[n] = this.gen;
     return (this.yearVal[n] = this.profile.years?.[this.yearKey[n]!]);
-  }
-
-  /** Grows the memo when policies are added after the context was made. */
-  ensure(slotCount: number): void {
-    while (this.memoGen.length < slotCount) {
-      this.memoGen.push(-1);
-      this.memoVal.push(undefined);
-    }
   }
 }
 

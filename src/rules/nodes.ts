@@ -480,17 +480,3 @@ export function definition(name: string, slot: number, body: Node, unit: Unit | 
     def: { name, slot },
   };
 }
-
-/** Late-bound node, for references resolved after compilation (definitions used before defined). */
-export function deferred(type: VType, unit: Unit | null, target: () => Node): Node {
-  return {
-    type,
-    unit,
-    ev: (c) => target().ev(c),
-    rg: (c) => target().rg(c),
-    miss: (c, out) => target().miss(c, out),
-    get kids() {
-      return [target()];
-    },
-  };
-}
