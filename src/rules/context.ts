@@ -28,8 +28,6 @@ export class Ctx {
   readonly yearVal = new Array<Readonly<Record<string, unknown>> | undefined>(MAX_LOOKBACK + 1).fill(undefined);
   readonly memoGen: number[];
   readonly memoVal: Val[];
-  /** Values forced onto definition slots (gap search asks "what if this count were +1"). */
-  forced: Map<number, Val> | undefined = undefined;
 
   constructor(slotCount: number) {
     this.memoGen = new Array<number>(slotCount).fill(-1);
@@ -46,6 +44,12 @@ export class Ctx {
     this.item = undefined;
     this.gen++;
     return this;
+  }
+
+  /** Sets a slot's value for the current profile, as if it had been computed. */
+  remember(slot: number, v: Val): Val {
+    this.memoGen[slot] = this.gen;
+    return (this.memoVal[slot] = v);
   }
 
   year(n: number): Readonly<Record<string, unknown>> | undefined {

@@ -235,7 +235,7 @@ export function compileEdition(
       const node = N.definition(it.id, env.allocate(), body, 'points');
       return { id: it.id, title: it.title, category: it.category ?? null, source: it.source ?? null, node, max: 0 };
     });
-    const sum = (ns: Node[]) => ns.reduce((a, b) => N.arithmetic('+', a, b, 'points'));
+    const sum = (ns: Node[]) => N.total(ns, 'points');
     const categories = (s.categories ?? []).map((c) => {
       const node = N.definition(
         c.id,

@@ -59,18 +59,14 @@ class Workbench {
   /** Applies changes, runs `f`, and restores the profile. */
   with<T>(changes: readonly Change[], f: () => T): T {
     const undo: (() => void)[] = [];
-    const forced = new Map<number, number>();
-    for (const ch of changes) {
-      if (ch.input.slot !== null) forced.set(ch.input.slot, ch.to);
-      else if (ch.path) undo.push(setPath(this.work, ch.path, ch.to));
-    }
-    this.ctx.forced = forced.size ? forced : undefined;
+    for (const ch of changes) if (ch.input.slot === null && ch.path) undo.push(setPath(this.work, ch.path, ch.to));
     this.ctx.reset(this.work, this.asOf);
+    // A count asked "what if it were +1" is preset in its memo slot for this evaluation.
+    for (const ch of changes) if (ch.input.slot !== null) this.ctx.remember(ch.input.slot, ch.to);
     try {
       return f();
     } finally {
       for (const u of undo.reverse()) u();
-      this.ctx.forced = undefined;
       this.ctx.reset(this.profile, this.asOf);
     }
   }

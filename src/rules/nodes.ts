@@ -12,7 +12,7 @@ export type Range = readonly [number, number];
 
 export const FULL: Range = [-Infinity, Infinity];
 
-/** A fact the gap search may move: a profile path, or a named count forced through its memo slot. */
+/** A fact the gap search may move: a profile path, or a named count preset in its memo slot. */
 export interface GapInput {
   key: string;
   label: Label;
@@ -152,6 +152,33 @@ export function arithmetic(op: string, a: Node, b: Node, unit: Unit | null): Nod
     return [Math.min(...ps), Math.max(...ps)];
   };
   return { type: 'number', unit, ev, rg, miss: missKids([a, b]), kids: [a, b] };
+}
+
+/** The sum of many parts (a score from its items): decided by range when a part is unknown. */
+export function total(parts: readonly Node[], unit: Unit | null): Node {
+  const rg = (c: Ctx): Range => {
+    let lo = 0;
+    let hi = 0;
+    for (const p of parts) {
+      const [l, h] = p.rg(c);
+      lo += l;
+      hi += h;
+    }
+    return [lo, hi];
+  };
+  const ev = (c: Ctx): Val => {
+    let sum = 0;
+    for (let i = 0; i < parts.length; i++) {
+      const v = parts[i]!.ev(c);
+      if (v === undefined) {
+        const [lo, hi] = rg(c);
+        return lo === hi ? lo : undefined;
+      }
+      sum += v as number;
+    }
+    return sum;
+  };
+  return { type: 'number', unit, ev, rg, miss: missKids(parts), kids: parts };
 }
 
 export function negate(a: Node): Node {
@@ -460,10 +487,7 @@ export function aggregate(kind: 'count' | 'sum', list: ListNode, value: Node | n
 /** A named derived value, computed once per profile and remembered in its slot. */
 export function definition(name: string, slot: number, body: Node, unit: Unit | null): Node {
   const ev = (c: Ctx): Val => {
-    if (c.memoGen[slot] === c.gen) return c.memoVal[slot];
-    const v = c.forced?.has(slot) ? c.forced.get(slot) : body.ev(c);
-    c.memoGen[slot] = c.gen;
-    return (c.memoVal[slot] = v);
+    return c.memoGen[slot] === c.gen ? c.memoVal[slot] : c.remember(slot, body.ev(c));
   };
   return {
     type: body.type,
