@@ -281,16 +281,9 @@ export class Compiler {
     if (['+', '-', '*', '/', '**'].includes(op)) {
       const a = this.number(l, `the left side of ${op}`);
       const b = this.number(r, `the right side of ${op}`);
-      const unit =
-        op === '/'
-          ? a.unit && a.unit === b.unit
-            ? 'ratio'
-            : a.unit === 'ratio'
-              ? null
-              : null
-          : op === '+' || op === '-'
-            ? (a.unit ?? b.unit)
-            : null;
+      // Money over money is a ratio; a sum keeps its parts' unit; anything else is unitless.
+      const same = a.unit !== null && a.unit === b.unit;
+      const unit = op === '/' ? (same ? 'ratio' : null) : op === '+' || op === '-' ? (a.unit ?? b.unit) : null;
       return N.arithmetic(op, a, b, unit);
     }
     const cmp = op === '===' ? '==' : op === '!==' ? '!=' : op;

@@ -230,16 +230,15 @@ function fixesFor(leaf: Leaf, bench: Workbench, e: CompiledEdition): Fix[] {
       }
     }
   }
-  // A fix that asks everything another asks, and more, is never the better advice.
-  const covers = (big: Fix, small: Fix) =>
-    small !== big &&
+  // Drop a fix when another asks no more of the firm (of two equal fixes, the first stays).
+  const asksAtLeast = (big: Fix, small: Fix) =>
     small.changes.every((c) =>
       big.changes.some(
         (d) => d.input.key === c.input.key && (c.input.direction === 'up' ? d.to >= c.to : d.to <= c.to),
       ),
     );
   const kept = fixes.filter(
-    (f) => !fixes.some((g) => covers(f, g) && !(covers(g, f) && fixes.indexOf(g) > fixes.indexOf(f))),
+    (f, i) => !fixes.some((g, j) => j !== i && asksAtLeast(f, g) && (!asksAtLeast(g, f) || j < i)),
   );
   return kept.sort((x, y) => x.effort - y.effort).slice(0, FIXES_PER_LEAF);
 }
