@@ -4,7 +4,7 @@
  * compliance, used policies). Every name is resolved once here, never per profile.
  */
 import type { Expression } from 'jsep';
-import type { Ctx, Item, Val } from './context.ts';
+import { Ctx, type Item, type Val } from './context.ts';
 import { MAX_LOOKBACK } from './context.ts';
 import { lookup as bandLookup, overlapping, type BandRow } from './bands.ts';
 import { fullYears, yearEnd, yearsBefore } from './dates.ts';
@@ -496,14 +496,23 @@ function bandNode(table: (c: Ctx) => BandRow[] | number | undefined, x: Node, ke
     if (rows.length === 0) return [-Infinity, Infinity];
     return [Math.min(...rows.map((r) => r.value)), Math.max(...rows.map((r) => r.value))];
   };
-  const ev = (c: Ctx): Val => {
-    const t = table(c);
-    if (t === undefined || typeof t === 'number') return t;
-    const v = x.ev(c);
-    if (v !== undefined) return bandLookup(t, v as number)?.value;
+  const byRange = (c: Ctx): Val => {
     const [lo, hi] = rg(c);
     return lo === hi ? lo : undefined;
   };
+  // A single table (no key) is looked up without asking for the table first.
+  const rows = key ? undefined : table(new Ctx(0));
+  const ev = Array.isArray(rows)
+    ? (c: Ctx): Val => {
+        const v = x.ev(c) as number | undefined;
+        return v === undefined ? byRange(c) : bandLookup(rows, v)?.value;
+      }
+    : (c: Ctx): Val => {
+        const t = table(c);
+        if (t === undefined || typeof t === 'number') return t;
+        const v = x.ev(c);
+        return v === undefined ? byRange(c) : bandLookup(t, v as number)?.value;
+      };
   return {
     type: 'number',
     unit: 'points',

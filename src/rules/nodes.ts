@@ -133,13 +133,24 @@ export function arithmetic(op: string, a: Node, b: Node, unit: Unit | null): Nod
                 return Number.isNaN(q) ? 0 : q; // 0 / 0 reads as a zero ratio
               }
             : (x, y) => x ** y;
-  const ev = (c: Ctx): Val => {
-    const x = a.ev(c);
-    if (x === undefined) return undefined;
-    const y = b.ev(c);
-    if (y === undefined) return undefined;
-    return f(x as number, y as number);
-  };
+  // Division, the ratio of two facts, gets its own closure so the operation is inlined.
+  const ev =
+    op === '/'
+      ? (c: Ctx): Val => {
+          const x = a.ev(c) as number | undefined;
+          if (x === undefined) return undefined;
+          const y = b.ev(c) as number | undefined;
+          if (y === undefined) return undefined;
+          const q = x / y;
+          return q === q ? q : 0; // 0 / 0 reads as a zero ratio
+        }
+      : (c: Ctx): Val => {
+          const x = a.ev(c);
+          if (x === undefined) return undefined;
+          const y = b.ev(c);
+          if (y === undefined) return undefined;
+          return f(x as number, y as number);
+        };
   const rg = (c: Ctx): Range => {
     const [al, ah] = a.rg(c);
     const [bl, bh] = b.rg(c);
@@ -215,11 +226,39 @@ export function comparison(op: string, a: Node, b: Node): Node {
   const k = b.constant;
   let ev: (c: Ctx) => Val;
   if (numeric && typeof k === 'number') {
-    // The common shape "fact ≥ threshold": the threshold is captured, not evaluated.
-    ev = (c) => {
-      const x = a.ev(c);
-      return x === undefined ? byRange(c) : cmp(x as number, k);
-    };
+    // The common shape "fact ≥ threshold": the threshold is captured, and each operator is its
+    // own closure so that V8 inlines the comparison instead of calling through a shared site.
+    switch (op) {
+      case '>=':
+        ev = (c) => {
+          const x = a.ev(c) as number | undefined;
+          return x === undefined ? byRange(c) : x >= k || eps(x, k);
+        };
+        break;
+      case '<=':
+        ev = (c) => {
+          const x = a.ev(c) as number | undefined;
+          return x === undefined ? byRange(c) : x <= k || eps(x, k);
+        };
+        break;
+      case '>':
+        ev = (c) => {
+          const x = a.ev(c) as number | undefined;
+          return x === undefined ? byRange(c) : x > k && !eps(x, k);
+        };
+        break;
+      case '<':
+        ev = (c) => {
+          const x = a.ev(c) as number | undefined;
+          return x === undefined ? byRange(c) : x < k && !eps(x, k);
+        };
+        break;
+      default:
+        ev = (c) => {
+          const x = a.ev(c);
+          return x === undefined ? byRange(c) : cmp(x as number, k);
+        };
+    }
   } else {
     ev = (c) => {
       const x = a.ev(c);
@@ -359,16 +398,25 @@ export function extreme(kind: 'max' | 'min', args: readonly Node[]): Node {
     return [lo, hi];
   };
   const [p, q] = args;
+  const byRange = (c: Ctx): Val => {
+    const [lo, hi] = rg(c);
+    return lo === hi ? lo : undefined;
+  };
+  // The usual "better of two" gets one closure per kind, so the comparison is inlined.
   const pair =
-    args.length === 2
-      ? (c: Ctx): Val => {
-          const x = p!.ev(c) as number | undefined;
-          const y = q!.ev(c) as number | undefined;
-          if (x !== undefined && y !== undefined) return better(y, x) ? y : x;
-          const [lo, hi] = rg(c);
-          return lo === hi ? lo : undefined;
-        }
-      : undefined;
+    args.length !== 2
+      ? undefined
+      : kind === 'max'
+        ? (c: Ctx): Val => {
+            const x = p!.ev(c) as number | undefined;
+            const y = q!.ev(c) as number | undefined;
+            return x === undefined || y === undefined ? byRange(c) : x >= y ? x : y;
+          }
+        : (c: Ctx): Val => {
+            const x = p!.ev(c) as number | undefined;
+            const y = q!.ev(c) as number | undefined;
+            return x === undefined || y === undefined ? byRange(c) : x <= y ? x : y;
+          };
   const ev =
     pair ??
     ((c: Ctx): Val => {
@@ -379,9 +427,7 @@ export function extreme(kind: 'max' | 'min', args: readonly Node[]): Node {
         if (v === undefined) unknown = true;
         else if (best === undefined || better(v, best)) best = v;
       }
-      if (!unknown) return best;
-      const [lo, hi] = rg(c);
-      return lo === hi ? lo : undefined;
+      return unknown ? byRange(c) : best;
     });
   return {
     type: 'number',
