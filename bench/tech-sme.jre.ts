@@ -11,6 +11,7 @@
  */
 import { Engine, type Almanac, type RuleProperties } from 'json-rules-engine';
 import type { ProfileInput, Verdict } from '../src/rules/types.ts';
+import { IP_CLASS } from '../src/facts/catalog.ts';
 
 type Item = Readonly<Record<string, unknown>>;
 interface Range {
@@ -66,18 +67,6 @@ const COMPLIANCE = [
 ] as const;
 const NON_MAINLAND = ['71', '81', '82'];
 const EXCLUDED_INDUSTRIES = ['16', 'F', 'H', 'K', 'L', '90'];
-const IP_CLASS: Readonly<Record<string, number>> = {
-  invention_patent: 1,
-  defense_patent: 1,
-  plant_variety: 1,
-  national_crop_variety: 1,
-  national_new_drug: 1,
-  tcm_protected_grade1: 1,
-  ic_layout_design: 1,
-  utility_model_patent: 2,
-  design_patent: 2,
-  software_copyright: 2,
-};
 
 /** Points of a value; bounds tolerate floating-point noise like the engine (1e-12). */
 function band(rows: readonly (readonly [number, number])[], x: number): number {
@@ -145,7 +134,11 @@ function addFacts(engine: Engine, asOf: string): void {
   });
   const ipOfClass = (k: number) => async (a: Almanac) =>
     tally(await v(a, 'ip'), (it) =>
-      IP_CLASS[String(it.kind)] === k ? (it.mainProduct == null ? undefined : it.mainProduct === true) : false,
+      (IP_CLASS as Readonly<Record<string, number>>)[String(it.kind)] === k
+        ? it.mainProduct == null
+          ? undefined
+          : it.mainProduct === true
+        : false,
     );
   fact('classOneIp', ipOfClass(1));
   fact('classTwoIp', ipOfClass(2));
