@@ -13,6 +13,7 @@
  * exactly on a band or cap edge, and a few pre-revenue start-ups (revenue 0, R&D spent).
  */
 import type { Profile } from '../src/facts/profile.ts';
+import { checkCharacter } from '../src/facts/uscc.ts';
 
 /** sfc32: small, fast, good-quality 32-bit PRNG (PractRand-clean), seeded through splitmix32. */
 export class Rng {
@@ -415,7 +416,8 @@ export function generateProfile(index: number, opts: GenerateOptions = {}): Benc
   // ---- identity
   const regionCode = rng.chance(0.006) ? rng.pick(NON_MAINLAND) : rng.pick(REGIONS);
   let uscc = '91' + regionCode;
-  for (let i = 0; i < 10; i++) uscc += USCC_CHARS[rng.int(0, USCC_CHARS.length - 1)];
+  for (let i = 0; i < 9; i++) uscc += USCC_CHARS[rng.int(0, USCC_CHARS.length - 1)];
+  uscc += checkCharacter(uscc);
   const age = rng.logRange(1, 32);
   const establishedOn = addDays(asOf, -Math.round(age * 365.25));
   const nicheSince = addDays(establishedOn, Math.round(rng.range(0, age * (0.85 - 0.6 * q)) * 365.25));

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { catalog, type FactDef, type ListDef } from './catalog.ts';
 import { normalizeIndustryCode } from './industry.ts';
+import { checkUscc } from './uscc.ts';
 
 export type Scalar = number | boolean | string;
 export type YearFacts = Record<string, number | null | undefined>;
@@ -78,6 +79,15 @@ function buildProfileSchema() {
       },
     })
     .nullish();
+  shape.uscc = z
+    .string()
+    .refine((v) => checkUscc(v).ok, {
+      error: (issue) => {
+        const r = checkUscc(String(issue.input));
+        return r.ok ? 'invalid code' : r.reason;
+      },
+    })
+    .nullish();
   shape.regionCode = z
     .string()
     .regex(/^\d{6}$/, { message: 'must be a 6-digit GB/T 2260 code' })
@@ -124,6 +134,7 @@ export function parseProfile(input: unknown): ProfileCheck {
     };
   }
   const profile = r.data as Profile;
+  if (typeof profile.uscc === 'string') profile.uscc = profile.uscc.trim().toUpperCase();
   if (typeof profile.industryCode === 'string') {
     const n = normalizeIndustryCode(profile.industryCode);
     if (n.ok) profile.industryCode = n.code;
