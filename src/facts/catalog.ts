@@ -29,6 +29,8 @@ export interface FactDef {
   /** Smallest meaningful change, for gap search (e.g. 1 person, 10,000 yuan). */
   step?: number;
   required?: boolean;
+  /** Other names a spreadsheet header may use (the label's own words always match). */
+  aliases?: readonly string[];
 }
 
 /** A field of a list item computed from other fields by the engine, never by each policy. */
@@ -53,21 +55,23 @@ export interface FactCatalog {
 }
 
 const L = (zh: string, en: string): Label => ({ zh, en });
-const yuan = (zh: string, en: string, gap: GapDirection = 'up'): FactDef => ({
+const yuan = (zh: string, en: string, gap: GapDirection = 'up', aliases: string[] = []): FactDef => ({
   type: 'number',
   unit: 'yuan',
   label: L(zh, en),
   min: 0,
   gap,
   step: 10_000,
+  aliases,
 });
-const persons = (zh: string, en: string, gap: GapDirection = 'up'): FactDef => ({
+const persons = (zh: string, en: string, gap: GapDirection = 'up', aliases: string[] = []): FactDef => ({
   type: 'integer',
   unit: 'persons',
   label: L(zh, en),
   min: 0,
   gap,
   step: 1,
+  aliases,
 });
 const flag = (zh: string, en: string): FactDef => ({ type: 'boolean', label: L(zh, en), absentAs: false, gap: 'none' });
 
@@ -116,10 +120,30 @@ export const LEVELS = ['national', 'provincial', 'municipal', 'other'] as const;
 
 export const catalog: FactCatalog = {
   scalars: {
-    uscc: { type: 'string', label: L('统一社会信用代码', 'Unified social credit code'), gap: 'none' },
-    name: { type: 'string', label: L('企业名称', 'Enterprise name'), gap: 'none' },
-    regionCode: { type: 'string', label: L('所在地区（GB/T 2260）', 'Region (GB/T 2260)'), gap: 'none' },
-    industryCode: { type: 'string', label: L('所属行业（GB/T 4754-2017）', 'Industry (GB/T 4754-2017)'), gap: 'none' },
+    uscc: {
+      type: 'string',
+      label: L('统一社会信用代码', 'Unified social credit code'),
+      gap: 'none',
+      aliases: ['信用代码', 'USCC', '社会信用代码'],
+    },
+    name: {
+      type: 'string',
+      label: L('企业名称', 'Enterprise name'),
+      gap: 'none',
+      aliases: ['单位名称', '企业（单位）名称', 'name'],
+    },
+    regionCode: {
+      type: 'string',
+      label: L('所在地区（GB/T 2260）', 'Region (GB/T 2260)'),
+      gap: 'none',
+      aliases: ['行政区划代码', '区划代码', '地区代码', 'region code'],
+    },
+    industryCode: {
+      type: 'string',
+      label: L('所属行业（GB/T 4754-2017）', 'Industry (GB/T 4754-2017)'),
+      gap: 'none',
+      aliases: ['行业代码', '所属行业代码', '国民经济行业代码', 'industry code'],
+    },
     establishedOn: { type: 'date', label: L('成立日期', 'Date established'), gap: 'none' },
     nicheSince: { type: 'date', label: L('进入细分市场时间', 'In its niche market since'), gap: 'none' },
     mainProductStrategicEmerging: {
@@ -265,15 +289,15 @@ export const catalog: FactCatalog = {
     },
   },
   yearly: {
-    employees: persons('职工总数（从业人员）', 'Employees', 'none'),
-    techStaff: persons('科技人员数', 'Technology staff'),
-    rdStaff: persons('研发人员数', 'R&D staff'),
-    revenue: yuan('营业收入', 'Operating revenue'),
+    employees: persons('职工总数（从业人员）', 'Employees', 'none', ['从业人员', '职工总数', '从业人员数', '职工人数']),
+    techStaff: persons('科技人员数', 'Technology staff', 'up', ['科技人员']),
+    rdStaff: persons('研发人员数', 'R&D staff', 'up', ['研发人员']),
+    revenue: yuan('营业收入', 'Operating revenue', 'up', ['销售收入', '营业总收入']),
     mainRevenue: yuan('主营业务收入', 'Main business revenue'),
-    totalAssets: yuan('资产总额', 'Total assets', 'none'),
-    totalLiabilities: yuan('负债总额', 'Total liabilities', 'down'),
+    totalAssets: yuan('资产总额', 'Total assets', 'none', ['资产总计']),
+    totalLiabilities: yuan('负债总额', 'Total liabilities', 'down', ['负债合计', '负债总计']),
     totalCosts: yuan('成本费用支出总额', 'Total costs and expenses', 'none'),
-    rdExpense: yuan('研发费用', 'R&D expense'),
+    rdExpense: yuan('研发费用', 'R&D expense', 'up', ['研发投入', '研发经费', '研究开发费用']),
     netProfit: { type: 'number', unit: 'yuan', label: L('净利润', 'Net profit'), gap: 'up', step: 10_000 },
     developmentScore: {
       type: 'number',

@@ -121,7 +121,7 @@ export type ProfileCheck = { ok: true; profile: Profile } | { ok: false; errors:
 
 /** Validates a profile and normalises its industry code ("3562" → "C3562"). */
 export function parseProfile(input: unknown): ProfileCheck {
-  const r = profileSchema.safeParse(input);
+  const r = profileSchema.safeParse(input, { reportInput: true });
   if (!r.success) {
     return {
       ok: false,
@@ -129,7 +129,8 @@ export function parseProfile(input: unknown): ProfileCheck {
         if (i.code === 'unrecognized_keys') {
           return { field: pathText(i.path), message: `unknown field(s): ${i.keys.join(', ')}` };
         }
-        return { field: pathText(i.path), message: i.message };
+        const got = i.input === undefined || typeof i.input === 'object' ? '' : ` (got ${JSON.stringify(i.input)})`;
+        return { field: pathText(i.path), message: i.message + got };
       }),
     };
   }
