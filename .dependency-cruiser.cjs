@@ -16,6 +16,13 @@ module.exports = {
       to: { path: '^src/', pathNot: '^src/facts/' },
     },
     {
+      name: 'platform-below-domains',
+      comment: 'src/platform (database, server, audit) serves the business areas; it imports none of them.',
+      severity: 'error',
+      from: { path: '^src/platform/' },
+      to: { path: '^src/', pathNot: '^src/(platform|facts|rules)/' },
+    },
+    {
       name: 'no-cycles',
       severity: 'error',
       from: {},

@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../platform/database.ts';
+import { testDatabase } from '../platform/test-database.ts';
+import { currentProfile, factHistory, LedgerError, recordFacts } from './ledger.ts';
+
+const USCC = '91320211000070009A';
+const OTHER = '913202110000700175';
+const importer = { source: 'import', actor: 'import:wuxi-2025' } as const;
+
+let database: Database;
+beforeAll(async () => {
+  database = await testDatabase();
+});
+afterAll(async () => {
+  await database?.close();
+});
+
+describe(`fact ledger on ${process.env.HUIQI_TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`, () => {
+  it('derives the current profile from what was recorded', async () => {
+    const { db } = database;
+    const written = await recordFacts(
+      db,
+      USCC,
+      {
+        name: '无锡测试科技有限公司',
+        industryCode: 'C3562',
+        years: { '2025': { employees: 120, revenue: 85_000_000 } },
+        ip: [{ kind: 'invention_patent', mainProduct: true }],
+        compliance: { seriousDishonesty: false },
+      },
+      importer,
+    );
+    expect(written).toBe(6);
+    expect(await currentProfile(db, USCC)).toEqual({
+      uscc: USCC,
+      name: '无锡测试科技有限公司',
+      industryCode: 'C3562',
+      years: { '2025': { employees: 120, revenue: 85_000_000 } },
+      ip: [{ kind: 'invention_patent', mainProduct: true }],
+      compliance: { seriousDishonesty: false },
+    });
+  });
+
+  it('writes nothing when the same values arrive again', async () => {
+    const { db } = database;
+    const again = await recordFacts(
+      db,
+      USCC,
+      {
+        name: '无锡测试科技有限公司',
+        years: { '2025': { revenue: 85_000_000 } },
+        ip: [{ mainProduct: true, kind: 'invention_patent' }],
+      },
+      importer,
+    );
+    expect(again).toBe(0);
+  });
+
+  it('appends a changed value, keeping the history with its provenance', async () => {
+    const { db } = database;
+    expect(
+      await recordFacts(db, USCC, { years: { '2025': { revenue: 90_000_000 } } }, { source: 'self', actor: 'user:7' }),
+    ).toBe(1);
+    const history = await factHistory(db, USCC, 'years.2025.revenue');
+    expect(history.map((h) => [h.value, h.source, h.actor])).toEqual([
+      [85_000_000, 'import', 'import:wuxi-2025'],
+      [90_000_000, 'self', 'user:7'],
+    ]);
+    expect((await currentProfile(db, USCC))?.years?.['2025']?.revenue).toBe(90_000_000);
+  });
+
+  it('records a reviewer override only with its reason', async () => {
+    const { db } = database;
+    const override = { years: { '2025': { employees: 110 } } };
+    await expect(recordFacts(db, USCC, override, { source: 'reviewer', actor: 'reviewer:3' })).rejects.toThrow(
+      LedgerError,
+    );
+    await recordFacts(db, USCC, override, { source: 'reviewer', actor: 'reviewer:3', reason: '社保缴纳人数为110人' });
+    const [last] = (await factHistory(db, USCC, 'years.2025.employees')).slice(-1);
+    expect(last).toMatchObject({ value: 110, source: 'reviewer', reason: '社保缴纳人数为110人' });
+  });
+
+  it('clears a fact with null without losing its history', async () => {
+    const { db } = database;
+    await recordFacts(db, USCC, { industryCode: null }, { source: 'self', actor: 'user:7' });
+    expect((await currentProfile(db, USCC))?.industryCode).toBeUndefined();
+    expect((await factHistory(db, USCC, 'industryCode')).map((h) => h.value)).toEqual(['C3562', null]);
+  });
+
+  it('refuses a code with a wrong check character and knows no unrecorded firm', async () => {
+    const { db } = database;
+    await expect(recordFacts(db, '913202110000790030', { name: 'x' }, importer)).rejects.toThrow(/check character 18/);
+    expect(await currentProfile(db, OTHER)).toBeNull();
+  });
+
+  it('keeps concurrent writers of one firm consistent', async () => {
+    const { db } = database;
+    const writes = [1, 2, 3, 4, 5].map((n) =>
+      recordFacts(db, OTHER, { years: { '2025': { employees: n } } }, { source: 'self', actor: `user:${n}` }),
+    );
+    expect((await Promise.all(writes)).reduce((a, b) => a + b, 0)).toBe(5);
+    expect(await factHistory(db, OTHER, 'years.2025.employees')).toHaveLength(5);
+  });
+});
