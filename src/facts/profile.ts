@@ -11,11 +11,12 @@ export type Scalar = number | boolean | string;
 export type YearFacts = Record<string, number | null | undefined>;
 export type ListItem = Record<string, Scalar | null | undefined>;
 
+/** Absent or null both mean "not known"; null in a write clears a recorded fact. */
 export interface Profile {
-  uscc?: string;
-  name?: string;
-  regionCode?: string;
-  industryCode?: string;
+  uscc?: string | null;
+  name?: string | null;
+  regionCode?: string | null;
+  industryCode?: string | null;
   years?: Record<string, YearFacts>;
   compliance?: Record<string, boolean | null | undefined>;
   [key: string]: unknown;
