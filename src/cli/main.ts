@@ -3,10 +3,15 @@
  * malformed date gets a message naming what is wrong and exit code 2; failing policy tests exit 1.
  */
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import { createReadStream, readFileSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { createReadStream, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { SheetError } from '../enterprises/import/grid.ts';
+import { rejectsWorkbook } from '../enterprises/import/rejects.ts';
+import { ImportError } from '../enterprises/import/rows.ts';
+import { importSpreadsheet } from '../enterprises/import/service.ts';
 import { parseProfile } from '../facts/profile.ts';
+import { configFromEnv, openDatabase, type Database } from '../platform/database.ts';
 import { loadLibrary, policyFiles, readPolicy, testPolicies } from '../policy/library.ts';
 import { EngineError, PolicySet } from '../rules/engine.ts';
 import { PolicyError } from '../rules/load.ts';
@@ -154,6 +159,76 @@ program
       if (progress && n % 5000 === 0) process.stderr.write(`\r${((read / size) * 100).toFixed(1)}%  ${n} lines`);
     }
     if (progress) process.stderr.write(`\r100.0%  ${n} lines\n`);
+  });
+
+async function withDatabase<T>(f: (d: Database) => Promise<T>): Promise<T> {
+  const d = await openDatabase(configFromEnv());
+  try {
+    await d.migrate();
+    return await f(d);
+  } finally {
+    await d.close();
+  }
+}
+
+program
+  .command('migrate')
+  .description('apply the database migrations (embedded ./data, or DATABASE_URL)')
+  .action(async () => {
+    const kind = await withDatabase(async (d) => d.kind);
+    process.stdout.write(`migrations applied (${kind})\n`);
+  });
+
+program
+  .command('import')
+  .description('import an enterprise list (.xlsx, or .csv in UTF-8 or GBK) into the registry')
+  .argument('<file>', 'the spreadsheet')
+  .option('--year <year>', 'fiscal year of the figures (default: the year the title names)', (v) => {
+    if (!/^\d{4}$/.test(v)) throw new InvalidArgumentError(`"${v}" is not a year`);
+    return Number(v);
+  })
+  .option('--rejects <file.xlsx>', 'write the rejected rows, with the reason beside each, to this file')
+  .option('--actor <name>', 'who is importing, for the record', 'cli')
+  .option('--json', 'print the outcome as JSON')
+  .action(async (file: string, opts: { year?: number; rejects?: string; actor: string; json?: boolean }) => {
+    let data: Buffer;
+    try {
+      data = readFileSync(file);
+    } catch {
+      throw new UsageError(`cannot read ${file}: no such file`);
+    }
+    const outcome = await withDatabase((d) =>
+      importSpreadsheet(d.db, data, basename(file), { year: opts.year, actor: `import:${opts.actor}` }),
+    ).catch((e: unknown) => {
+      if (e instanceof ImportError || e instanceof SheetError) throw new UsageError(`${file}: ${e.message}`);
+      throw e;
+    });
+    const { sheet } = outcome;
+    if (opts.rejects && sheet.bad.length) writeFileSync(opts.rejects, await rejectsWorkbook(sheet));
+    if (opts.json) {
+      const bad = sheet.bad.map(({ row, uscc, errors }) => ({ row, uscc, errors }));
+      const summary = {
+        year: sheet.year,
+        good: sheet.good.length,
+        bad,
+        skipped: sheet.skipped,
+        changed: outcome.changed,
+        unchanged: outcome.unchanged,
+        factsWritten: outcome.factsWritten,
+      };
+      return void process.stdout.write(JSON.stringify(summary, null, 2) + '\n');
+    }
+    const lines = [
+      `${file}：${sheet.year}年度，表头在第${sheet.headerRow}行`,
+      `导入 ${sheet.good.length} 行（新增或更新 ${outcome.changed} 家，无变化 ${outcome.unchanged} 家，写入 ${outcome.factsWritten} 项数据）`,
+      `未导入 ${sheet.bad.length} 行${sheet.skipped.length ? `，跳过合计/注释 ${sheet.skipped.length} 行` : ''}`,
+      ...sheet.bad.map(
+        (b) => `  第${b.row}行 ${b.uscc ?? ''}：${b.errors.map((e) => `${e.column}：${e.reason}`).join('；')}`,
+      ),
+      ...sheet.headerProblems.map((p) => `  表头「${p.header}」：${p.reason}`),
+    ];
+    if (opts.rejects && sheet.bad.length) lines.push(`未导入的行已写入 ${opts.rejects}`);
+    process.stdout.write(lines.join('\n') + '\n');
   });
 
 const policies = program.command('policies').description('list, show and test the policy library');

@@ -87,6 +87,13 @@ describe(`fact ledger on ${process.env.HUIQI_TEST_DATABASE_URL ? 'PostgreSQL' : 
     expect((await factHistory(db, USCC, 'industryCode')).map((h) => h.value)).toEqual(['C3562', null]);
   });
 
+  it('keeps a text that looks like a number as text', async () => {
+    const { db } = database;
+    await recordFacts(db, USCC, { regionCode: '320211' }, importer);
+    expect((await currentProfile(db, USCC))?.regionCode).toBe('320211');
+    expect(await recordFacts(db, USCC, { regionCode: '320211' }, importer)).toBe(0);
+  });
+
   it('refuses a code with a wrong check character and knows no unrecorded firm', async () => {
     const { db } = database;
     await expect(recordFacts(db, '913202110000790030', { name: 'x' }, importer)).rejects.toThrow(/check character 18/);

@@ -119,7 +119,7 @@ export async function recordFacts(db: Db, uscc: string, profile: Profile, by: Pr
       .map(([path, value]) => ({
         uscc: code.code,
         path,
-        value: value as object,
+        value,
         source: by.source,
         actor: by.actor,
         reason: by.reason ?? null,

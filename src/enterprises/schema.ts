@@ -3,7 +3,17 @@
  * place; the current profile is the latest entry of each fact path.
  */
 import { sql } from 'drizzle-orm';
-import { bigserial, check, index, jsonb, pgTable, text, timestamp, varchar } from 'drizzle-orm/pg-core';
+import { bigserial, check, customType, index, pgTable, text, timestamp, varchar } from 'drizzle-orm/pg-core';
+
+/**
+ * jsonb read back as the driver gives it. Both drivers already parse jsonb; Drizzle's own jsonb
+ * parses strings a second time, turning a stored "320211" into the number 320211.
+ */
+export const jsonValue = customType<{ data: unknown; driverData: unknown }>({
+  dataType: () => 'jsonb',
+  toDriver: (v) => JSON.stringify(v),
+  fromDriver: (v) => v,
+});
 
 export const FACT_SOURCES = ['self', 'import', 'tax', 'social_insurance', 'registry', 'court', 'reviewer'] as const;
 export type FactSource = (typeof FACT_SOURCES)[number];
@@ -23,7 +33,7 @@ export const facts = pgTable(
     /** A profile path: `name`, `years.2025.revenue`, `compliance.seriousDishonesty`, `ip` (the whole list). */
     path: text('path').notNull(),
     /** The value written; null clears the fact (it becomes unknown again). */
-    value: jsonb('value'),
+    value: jsonValue('value'),
     source: text('source', { enum: FACT_SOURCES }).notNull(),
     actor: text('actor').notNull(),
     reason: text('reason'),

@@ -130,7 +130,10 @@ export function parseProfile(input: unknown): ProfileCheck {
         if (i.code === 'unrecognized_keys') {
           return { field: pathText(i.path), message: `unknown field(s): ${i.keys.join(', ')}` };
         }
-        const got = i.input === undefined || typeof i.input === 'object' ? '' : ` (got ${JSON.stringify(i.input)})`;
+        // Range and type messages do not quote the value; the others already do.
+        const quoted = !['too_small', 'too_big', 'invalid_type'].includes(i.code);
+        const got =
+          quoted || i.input === undefined || typeof i.input === 'object' ? '' : ` (got ${JSON.stringify(i.input)})`;
         return { field: pathText(i.path), message: i.message + got };
       }),
     };

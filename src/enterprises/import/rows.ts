@@ -17,6 +17,8 @@ export interface BadRow {
   row: number;
   uscc: string | null;
   errors: { column: string; reason: string }[];
+  /** The row as it stood in the sheet, for the file of rejected rows. */
+  cells: Cell[];
 }
 export interface SkippedRow {
   row: number;
@@ -25,6 +27,8 @@ export interface SkippedRow {
 export interface SheetImport {
   year: number;
   headerRow: number;
+  /** The header row as it stood in the sheet. */
+  header: Cell[];
   columns: string[];
   headerProblems: HeaderProblem[];
   good: GoodRow[];
@@ -74,6 +78,7 @@ export function importRows(rows: readonly GridRow[], opts: { year?: number } = {
   const result: SheetImport = {
     year,
     headerRow: rows[h]!.number,
+    header: rows[h]!.cells,
     columns: columns.map((c) => c.header),
     headerProblems: problems,
     good: [],
@@ -113,7 +118,7 @@ export function importRows(rows: readonly GridRow[], opts: { year?: number } = {
       }
     }
     const uscc = typeof scalars.uscc === 'string' ? scalars.uscc : null;
-    if (errors.length || !checked.ok) result.bad.push({ row: row.number, uscc, errors });
+    if (errors.length || !checked.ok) result.bad.push({ row: row.number, uscc, errors, cells: row.cells });
     else result.good.push({ row: row.number, profile: checked.profile });
   }
   return result;
