@@ -68,27 +68,23 @@ function listSchema(def: ListDef) {
   return z.array(z.strictObject(shape));
 }
 
+/** A code checked by a function that says what is wrong with it. */
+function checkedCode(check: (raw: string) => { ok: true } | { ok: false; reason: string }) {
+  const reason = (raw: unknown) => {
+    const r = check(String(raw));
+    return r.ok ? undefined : r.reason;
+  };
+  return z
+    .string()
+    .refine((v) => check(v).ok, { error: (issue) => reason(issue.input) })
+    .nullish();
+}
+
 function buildProfileSchema() {
   const shape: Record<string, z.ZodType> = {};
   for (const [k, f] of Object.entries(catalog.scalars)) shape[k] = optionalFact(f);
-  shape.industryCode = z
-    .string()
-    .refine((v) => normalizeIndustryCode(v).ok, {
-      error: (issue) => {
-        const r = normalizeIndustryCode(String(issue.input));
-        return r.ok ? 'invalid industry code' : r.reason;
-      },
-    })
-    .nullish();
-  shape.uscc = z
-    .string()
-    .refine((v) => checkUscc(v).ok, {
-      error: (issue) => {
-        const r = checkUscc(String(issue.input));
-        return r.ok ? 'invalid code' : r.reason;
-      },
-    })
-    .nullish();
+  shape.industryCode = checkedCode(normalizeIndustryCode);
+  shape.uscc = checkedCode(checkUscc);
   shape.regionCode = z
     .string()
     .regex(/^\d{6}$/, { message: 'must be a 6-digit GB/T 2260 code' })
