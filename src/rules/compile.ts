@@ -4,7 +4,7 @@
  * compliance, used policies). Every name is resolved once here, never per profile.
  */
 import type { Expression } from 'jsep';
-import { Ctx, type Item, type Val } from './context.ts';
+import type { Ctx, Item, Val } from './context.ts';
 import { MAX_LOOKBACK } from './context.ts';
 import { lookup as bandLookup, overlapping, type BandRow } from './bands.ts';
 import { fullYears, yearEnd, yearsBefore } from './dates.ts';
@@ -468,7 +468,7 @@ export class Compiler {
     const x = this.number(args[1]!, 'the value placed in a band');
     if (p.kind === 'bands') {
       if (args.length !== 2) throw new ExpressionError(`${name} is a single table: band(${name}, value)`);
-      return bandNode(() => p.rows, x, null);
+      return bandNode(p.rows, x, null);
     }
     if (args.length !== 3) throw new ExpressionError(`${name} has one table per key: band(${name}, value, key)`);
     const key = this.compile(args[2]!);
@@ -485,8 +485,13 @@ export class Compiler {
   }
 }
 
-/** band(table, x): the table may depend on a key; a key with no table gives `otherwise` without reading x. */
-function bandNode(table: (c: Ctx) => BandRow[] | number | undefined, x: Node, key: Node | null): Node {
+/**
+ * band(table, x): a fixed table, or one chosen by a key per profile; a key with no table gives
+ * `otherwise` without reading x.
+ */
+function bandNode(source: BandRow[] | ((c: Ctx) => BandRow[] | number | undefined), x: Node, key: Node | null): Node {
+  const fixed = Array.isArray(source) ? source : undefined;
+  const table = fixed ? () => fixed : (source as (c: Ctx) => BandRow[] | number | undefined);
   const rg = (c: Ctx): Range => {
     const t = table(c);
     if (t === undefined) return [-Infinity, Infinity];
@@ -500,12 +505,11 @@ function bandNode(table: (c: Ctx) => BandRow[] | number | undefined, x: Node, ke
     const [lo, hi] = rg(c);
     return lo === hi ? lo : undefined;
   };
-  // A single table (no key) is looked up without asking for the table first.
-  const rows = key ? undefined : table(new Ctx(0));
-  const ev = Array.isArray(rows)
+  // A fixed table is looked up without asking for the table first.
+  const ev = fixed
     ? (c: Ctx): Val => {
         const v = x.ev(c) as number | undefined;
-        return v === undefined ? byRange(c) : bandLookup(rows, v)?.value;
+        return v === undefined ? byRange(c) : bandLookup(fixed, v)?.value;
       }
     : (c: Ctx): Val => {
         const t = table(c);

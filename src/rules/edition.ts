@@ -221,7 +221,7 @@ export function compileEdition(
   function compileScore(): CompiledScore | null {
     const s = ed.score;
     if (!s) return null;
-    const probe = new Ctx(env.allocate() + 1);
+    const probe = new Ctx(0); // its memo grows as the probe writes
     probe.probe = true;
     const maxOf = (n: Node) => n.rg(probe.reset({}, ed.from))[1];
     const ids = new Set<string>();
