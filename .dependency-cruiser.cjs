@@ -23,6 +23,13 @@ module.exports = {
       to: { path: '^src/', pathNot: '^src/(platform|facts|rules)/' },
     },
     {
+      name: 'server-on-top',
+      comment: 'src/server assembles every module into the application; only the command line starts it.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/(cli|server)/|\\.test\\.ts$' },
+      to: { path: '^src/server/' },
+    },
+    {
       name: 'no-cycles',
       severity: 'error',
       from: {},

@@ -162,7 +162,7 @@ const SECTORS: Readonly<Record<Sector, SectorSpec>> = {
   },
   manufacturing: {
     weight: 18,
-    codes: ['C3311', 'C3484', 'C2641', 'C1713', 'C2929', 'C3130', 'C1391', 'C2231', 'C1610', 'C2110', 'C1810', 'C3021'],
+    codes: ['C3311', 'C3484', 'C2641', 'C1713', 'C2929', 'C3130', 'C1391', 'C2231', 'C1610', 'C2110', 'C1811', 'C3021'],
     employees: [10, 1600],
     revenuePerHead: [300_000, 2_000_000],
     techShare: [0.01, 0.2],
@@ -280,7 +280,7 @@ const SECTORS: Readonly<Record<Sector, SectorSpec>> = {
       'B0610',
       'D4411',
       'D4420',
-      'G5430',
+      'G5431',
       'G5920',
       'G5910',
       'G6010',

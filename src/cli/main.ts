@@ -11,18 +11,18 @@ import { rejectsWorkbook } from '../enterprises/import/rejects.ts';
 import { ImportError } from '../enterprises/import/rows.ts';
 import { importSpreadsheet } from '../enterprises/import/service.ts';
 import { parseProfile } from '../facts/profile.ts';
+import { chinaToday } from '../platform/context.ts';
 import { configFromEnv, openDatabase, type Database } from '../platform/database.ts';
+import { closePlatform, openPlatform, startServer } from '../server/start.ts';
+import { loadDemo } from '../demo/load.ts';
+import { projector } from '../enterprises/tags.ts';
+import { evaluationJson } from '../policy/evaluation.ts';
 import { loadLibrary, policyFiles, readPolicy, testPolicies } from '../policy/library.ts';
 import { EngineError, PolicySet } from '../rules/engine.ts';
 import { PolicyError } from '../rules/load.ts';
 import { renderReport } from './report.ts';
 
 class UsageError extends Error {}
-
-/** Today in China, the platform's calendar. */
-function today(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-}
 
 function isoDate(v: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v)) || new Date(v).toISOString().slice(0, 10) !== v) {
@@ -79,34 +79,10 @@ program
         `${file}: the profile is not valid:\n${checked.errors.map((e) => `  ${e.field}: ${e.message}`).join('\n')}`,
       );
     }
-    const asOf = opts.asOf ?? today();
+    const asOf = opts.asOf ?? chinaToday();
     const r = set.evaluate(id, checked.profile, asOf);
     if (opts.json) {
-      const { policy, edition, verdict, outcome, score, missing, gaps, policyHash } = r;
-      const criteria = r.criteria.map(({ id, status, actual, required, source, title, unit, depth, kind }) => ({
-        id,
-        status,
-        actual,
-        required,
-        source,
-        title,
-        unit,
-        depth,
-        kind,
-      }));
-      const out = {
-        policy,
-        edition,
-        asOf,
-        verdict,
-        outcome,
-        score,
-        criteria,
-        missing,
-        gaps,
-        unknownParameters: r.unknownParameters,
-        policyHash,
-      };
+      const out = evaluationJson(r);
       process.stdout.write(JSON.stringify(out, null, 2) + '\n');
     } else {
       process.stdout.write(renderReport(r, opts.lang, set.edition(id, asOf).document) + '\n');
@@ -122,7 +98,7 @@ program
   .action(async (id: string, file: string, opts: { asOf?: string }) => {
     const set = library();
     if (!set.has(id)) throw new UsageError(`unknown policy "${id}" (known: ${set.ids().join(', ')})`);
-    const screener = set.screener(id, opts.asOf ?? today());
+    const screener = set.screener(id, opts.asOf ?? chinaToday());
     let size: number;
     try {
       size = file === '-' ? 0 : statSync(file).size;
@@ -198,7 +174,11 @@ program
       throw new UsageError(`cannot read ${file}: no such file`);
     }
     const outcome = await withDatabase((d) =>
-      importSpreadsheet(d.db, data, basename(file), { year: opts.year, actor: `import:${opts.actor}` }),
+      importSpreadsheet(d.db, data, basename(file), {
+        year: opts.year,
+        actor: `import:${opts.actor}`,
+        project: projector(library(), chinaToday()),
+      }),
     ).catch((e: unknown) => {
       if (e instanceof ImportError || e instanceof SheetError) throw new UsageError(`${file}: ${e.message}`);
       throw e;
@@ -229,6 +209,35 @@ program
     ];
     if (opts.rejects && sheet.bad.length) lines.push(`未导入的行已写入 ${opts.rejects}`);
     process.stdout.write(lines.join('\n') + '\n');
+  });
+
+program
+  .command('serve')
+  .description('run the platform: API, web app and API docs on one port (PORT, default 3000)')
+  .action(async () => {
+    const started = await startServer();
+    const stop = () => void started.stop().then(() => process.exit(0));
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+
+program
+  .command('demo')
+  .description('load the demo firms and accounts (generated from a fixed seed; loading twice adds nothing)')
+  .option('--count <n>', 'how many firms', (v) => {
+    if (!/^\d+$/.test(v) || Number(v) < 1) throw new InvalidArgumentError(`"${v}" is not a positive number`);
+    return Number(v);
+  })
+  .action(async (opts: { count?: number }) => {
+    const platform = await openPlatform();
+    try {
+      const demo = await loadDemo(platform, { count: opts.count });
+      process.stdout.write(
+        `demo: ${demo.firms} firms, ${demo.accounts.length} accounts (${demo.accounts.map((a) => a.username).join(', ')})\n`,
+      );
+    } finally {
+      await closePlatform(platform);
+    }
   });
 
 const policies = program.command('policies').description('list, show and test the policy library');

@@ -3,10 +3,11 @@
  * with its provenance; equal values append nothing, so importing the same sheet twice changes
  * nothing. The current profile is the latest entry of each path; every fact keeps its history.
  */
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { catalog } from '../facts/catalog.ts';
 import type { Profile } from '../facts/profile.ts';
 import { checkUscc } from '../facts/uscc.ts';
+import { canonical } from '../platform/canonical.ts';
 import type { Db } from '../platform/database.ts';
 import { enterprises, facts, type FactSource } from './schema.ts';
 
@@ -75,27 +76,112 @@ export function assemble(uscc: string, entries: Iterable<readonly [string, unkno
   return profile;
 }
 
-/** JSON with sorted keys: jsonb does not keep key order, so values compare in this form. */
-function canonical(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  if (v && typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    return `{${Object.keys(o)
-      .filter((k) => o[k] !== undefined)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(v ?? null);
+/** The latest value of every fact path of each firm. */
+async function latestOf(db: Db, usccs: string[]): Promise<Map<string, Map<string, unknown>>> {
+  const out = new Map<string, Map<string, unknown>>(usccs.map((u) => [u, new Map()]));
+  if (usccs.length === 0) return out;
+  const rows = await db
+    .selectDistinctOn([facts.uscc, facts.path], { uscc: facts.uscc, path: facts.path, value: facts.value })
+    .from(facts)
+    .where(inArray(facts.uscc, usccs))
+    .orderBy(asc(facts.uscc), asc(facts.path), desc(facts.id));
+  for (const r of rows) out.get(r.uscc)!.set(r.path, r.value);
+  return out;
 }
 
-async function latest(db: Db, uscc: string): Promise<Map<string, unknown>> {
-  const rows = await db
-    .selectDistinctOn([facts.path], { path: facts.path, value: facts.value })
-    .from(facts)
-    .where(eq(facts.uscc, uscc))
-    .orderBy(asc(facts.path), desc(facts.id));
-  return new Map(rows.map((r) => [r.path, r.value]));
+/** The listing columns of a firm, worked out from its profile after a write. */
+export interface Projection {
+  name: string | null;
+  regionCode: string | null;
+  industryCode: string | null;
+  sizeClass: string | null;
+  tags: string[];
+}
+export type Project = (profile: Profile) => Projection;
+
+export const plainProjection: Project = (p) => ({
+  name: typeof p.name === 'string' ? p.name : null,
+  regionCode: typeof p.regionCode === 'string' ? p.regionCode : null,
+  industryCode: typeof p.industryCode === 'string' ? p.industryCode : null,
+  sizeClass: null,
+  tags: [],
+});
+
+export interface Write {
+  uscc: string;
+  /** A valid profile; `null` clears a fact. */
+  profile: Profile;
+}
+
+/** Rows per INSERT: well under PostgreSQL's 65,535 parameters at 6 per row. */
+const CHUNK = 2000;
+
+const textArray = (tags: string[]) => `{${tags.map((t) => JSON.stringify(t)).join(',')}}`;
+
+/**
+ * Appends, in one transaction, the facts of each write that differ from the firm's current values
+ * (creating firms that are new), then refreshes the listing columns of every firm that changed.
+ * Writes to the same firm apply in order. Returns the number of facts written per write.
+ */
+export async function recordBatch(
+  db: Db,
+  writes: Write[],
+  by: Provenance,
+  project: Project = plainProjection,
+): Promise<number[]> {
+  if (by.source === 'reviewer' && !by.reason?.trim())
+    throw new LedgerError('reason', 'a reviewer override needs a reason');
+  const codes = writes.map((w) => {
+    const code = checkUscc(w.uscc);
+    if (!code.ok) throw new LedgerError('uscc', code.reason);
+    return code.code;
+  });
+  const firms = [...new Set(codes)].sort();
+  if (firms.length === 0) return [];
+  return db.transaction(async (tx) => {
+    await tx
+      .insert(enterprises)
+      .values(firms.map((uscc) => ({ uscc })))
+      .onConflictDoNothing();
+    // One writer per firm at a time, so "what changed" is judged against the latest values.
+    await tx.select({ uscc: enterprises.uscc }).from(enterprises).where(inArray(enterprises.uscc, firms)).for('update');
+    const current = await latestOf(tx, firms);
+    const rows: (typeof facts.$inferInsert)[] = [];
+    const written = writes.map((w, i) => {
+      const uscc = codes[i]!;
+      const now = current.get(uscc)!;
+      let n = 0;
+      for (const [path, value] of flatten({ ...w.profile, uscc: undefined })) {
+        if (canonical(now.get(path) ?? null) === canonical(value)) continue;
+        now.set(path, value);
+        rows.push({ uscc, path, value, source: by.source, actor: by.actor, reason: by.reason ?? null });
+        n++;
+      }
+      return n;
+    });
+    for (let i = 0; i < rows.length; i += CHUNK) await tx.insert(facts).values(rows.slice(i, i + CHUNK));
+    const updates = [...new Set(rows.map((r) => r.uscc))].map((uscc) => ({
+      uscc,
+      ...project(assemble(uscc, current.get(uscc)!)),
+    }));
+    for (let i = 0; i < updates.length; i += CHUNK) {
+      const values = sql.join(
+        updates
+          .slice(i, i + CHUNK)
+          .map(
+            (u) =>
+              sql`(${u.uscc}, ${u.name}, ${u.regionCode}, ${u.industryCode}, ${u.sizeClass}, ${textArray(u.tags)}::text[])`,
+          ),
+        sql`, `,
+      );
+      await tx.execute(sql`
+        update enterprises e set name = v.name, region_code = v.region_code, industry_code = v.industry_code,
+          size_class = v.size_class, tags = v.tags, updated_at = now()
+        from (values ${values}) as v(uscc, name, region_code, industry_code, size_class, tags)
+        where e.uscc = v.uscc`);
+    }
+    return written;
+  });
 }
 
 /**
@@ -103,36 +189,21 @@ async function latest(db: Db, uscc: string): Promise<Map<string, unknown>> {
  * when it is new). The profile must already be valid; `null` clears a fact. Returns how many
  * facts were written.
  */
-export async function recordFacts(db: Db, uscc: string, profile: Profile, by: Provenance): Promise<number> {
-  const code = checkUscc(uscc);
-  if (!code.ok) throw new LedgerError('uscc', code.reason);
-  if (by.source === 'reviewer' && !by.reason?.trim())
-    throw new LedgerError('reason', 'a reviewer override needs a reason');
-  const wanted = flatten({ ...profile, uscc: undefined });
-  return db.transaction(async (tx) => {
-    await tx.insert(enterprises).values({ uscc: code.code }).onConflictDoNothing();
-    // One writer per firm at a time, so "what changed" is judged against the latest values.
-    await tx.select().from(enterprises).where(eq(enterprises.uscc, code.code)).for('update');
-    const current = await latest(tx, code.code);
-    const rows = [...wanted]
-      .filter(([path, value]) => canonical(current.get(path) ?? null) !== canonical(value))
-      .map(([path, value]) => ({
-        uscc: code.code,
-        path,
-        value,
-        source: by.source,
-        actor: by.actor,
-        reason: by.reason ?? null,
-      }));
-    if (rows.length) await tx.insert(facts).values(rows);
-    return rows.length;
-  });
+export async function recordFacts(
+  db: Db,
+  uscc: string,
+  profile: Profile,
+  by: Provenance,
+  project?: Project,
+): Promise<number> {
+  const [n] = await recordBatch(db, [{ uscc, profile }], by, project);
+  return n!;
 }
 
 export async function currentProfile(db: Db, uscc: string): Promise<Profile | null> {
   const found = await db.select().from(enterprises).where(eq(enterprises.uscc, uscc));
   if (found.length === 0) return null;
-  return assemble(uscc, await latest(db, uscc));
+  return assemble(uscc, (await latestOf(db, [uscc])).get(uscc)!);
 }
 
 /** Every value a fact (or all facts) of a firm has had, oldest first. */
@@ -150,4 +221,10 @@ export async function factHistory(db: Db, uscc: string, path?: string): Promise<
     reason: r.reason,
     recordedAt: r.recordedAt,
   }));
+}
+
+/** The current profiles of many firms at once (for screening a region). */
+export async function currentProfiles(db: Db, usccs: string[]): Promise<Profile[]> {
+  const latest = await latestOf(db, usccs);
+  return usccs.map((u) => assemble(u, latest.get(u)!));
 }

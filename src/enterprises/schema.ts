@@ -3,24 +3,61 @@
  * place; the current profile is the latest entry of each fact path.
  */
 import { sql } from 'drizzle-orm';
-import { bigserial, check, customType, index, pgTable, text, timestamp, varchar } from 'drizzle-orm/pg-core';
-
-/**
- * jsonb read back as the driver gives it. Both drivers already parse jsonb; Drizzle's own jsonb
- * parses strings a second time, turning a stored "320211" into the number 320211.
- */
-export const jsonValue = customType<{ data: unknown; driverData: unknown }>({
-  dataType: () => 'jsonb',
-  toDriver: (v) => JSON.stringify(v),
-  fromDriver: (v) => v,
-});
+import { bigserial, check, index, integer, pgTable, text, timestamp, varchar } from 'drizzle-orm/pg-core';
+import { bytea, jsonValue } from '../platform/columns.ts';
 
 export const FACT_SOURCES = ['self', 'import', 'tax', 'social_insurance', 'registry', 'court', 'reviewer'] as const;
 export type FactSource = (typeof FACT_SOURCES)[number];
 
-export const enterprises = pgTable('enterprises', {
-  uscc: varchar('uscc', { length: 18 }).primaryKey(),
+/**
+ * One row per firm. Besides the key, the columns are a projection of the ledger kept for listing,
+ * filtering and statistics over a million firms: name, region and industry as last recorded, and
+ * the tags the latest evaluation gave (size class, tiers held, tiers qualified for).
+ */
+export const enterprises = pgTable(
+  'enterprises',
+  {
+    uscc: varchar('uscc', { length: 18 }).primaryKey(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    name: text('name'),
+    regionCode: varchar('region_code', { length: 6 }),
+    industryCode: text('industry_code'),
+    sizeClass: text('size_class'),
+    tags: text('tags')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('enterprises_by_region').using('btree', sql`${t.regionCode} text_pattern_ops`),
+    index('enterprises_by_tags').using('gin', t.tags),
+  ],
+);
+
+export const IMPORT_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
+export type ImportStatus = (typeof IMPORT_STATUSES)[number];
+
+/** A spreadsheet import: the file is kept until the job has read it, then the outcome. */
+export const imports = pgTable('imports', {
+  id: text('id').primaryKey(),
+  fileName: text('file_name').notNull(),
+  status: text('status', { enum: IMPORT_STATUSES }).notNull().default('queued'),
+  year: integer('year'),
+  userId: integer('user_id').notNull(),
+  /** Reviewers import only firms in their region; null for an administrator. */
+  regionScope: varchar('region_scope', { length: 6 }),
+  file: bytea('file'),
+  total: integer('total').notNull().default(0),
+  processed: integer('processed').notNull().default(0),
+  imported: integer('imported').notNull().default(0),
+  rejected: integer('rejected').notNull().default(0),
+  unchanged: integer('unchanged').notNull().default(0),
+  errors: jsonValue('errors'),
+  rejects: bytea('rejects'),
+  failure: text('failure'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  finishedAt: timestamp('finished_at', { withTimezone: true }),
 });
 
 export const facts = pgTable(

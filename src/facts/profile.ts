@@ -116,24 +116,24 @@ function pathText(path: readonly PropertyKey[]): string {
 
 export type ProfileCheck = { ok: true; profile: Profile } | { ok: false; errors: FieldError[] };
 
+/** Zod issues as field errors that name the field and, where it helps, the value given. */
+export function fieldErrors(issues: readonly z.core.$ZodIssue[]): FieldError[] {
+  return issues.map((i) => {
+    if (i.code === 'unrecognized_keys') {
+      return { field: pathText(i.path), message: `unknown field(s): ${i.keys.join(', ')}` };
+    }
+    // Range and type messages do not quote the value; the others already do.
+    const quoted = !['too_small', 'too_big', 'invalid_type'].includes(i.code);
+    const got =
+      quoted || i.input === undefined || typeof i.input === 'object' ? '' : ` (got ${JSON.stringify(i.input)})`;
+    return { field: pathText(i.path), message: i.message + got };
+  });
+}
+
 /** Validates a profile and normalises its industry code ("3562" → "C3562"). */
 export function parseProfile(input: unknown): ProfileCheck {
   const r = profileSchema.safeParse(input, { reportInput: true });
-  if (!r.success) {
-    return {
-      ok: false,
-      errors: r.error.issues.map((i) => {
-        if (i.code === 'unrecognized_keys') {
-          return { field: pathText(i.path), message: `unknown field(s): ${i.keys.join(', ')}` };
-        }
-        // Range and type messages do not quote the value; the others already do.
-        const quoted = !['too_small', 'too_big', 'invalid_type'].includes(i.code);
-        const got =
-          quoted || i.input === undefined || typeof i.input === 'object' ? '' : ` (got ${JSON.stringify(i.input)})`;
-        return { field: pathText(i.path), message: i.message + got };
-      }),
-    };
-  }
+  if (!r.success) return { ok: false, errors: fieldErrors(r.error.issues) };
   const profile = r.data as Profile;
   if (typeof profile.uscc === 'string') profile.uscc = profile.uscc.trim().toUpperCase();
   if (typeof profile.industryCode === 'string') {

@@ -106,3 +106,16 @@ export function checkRegionCode(raw: string | number): RegionCheck {
   if (!NAMES.has(code)) return { ok: false, reason: `${code} is not a GB/T 2260 code (table of ${REGIONS_AS_OF})` };
   return { ok: true, code };
 }
+
+/** The whole country, for a national-level reviewer. */
+export const NATIONAL = '000000';
+
+/**
+ * The leading digits every code within `scope` shares ("3202" for 无锡市), for prefix queries;
+ * "" for the whole country; undefined for a code not in the table.
+ */
+export function regionPrefix(scope: string): string | undefined {
+  if (scope === NATIONAL) return '';
+  const level = regionLevel(scope);
+  return level === undefined ? undefined : scope.slice(0, scopeDigits(level));
+}

@@ -12,6 +12,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
+import type { SQL } from 'drizzle-orm';
 
 export type Db = PgDatabase<PgQueryResultHKT>;
 
@@ -20,6 +21,8 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   /** Applies the versioned migrations that are not applied yet. */
   migrate(): Promise<void>;
+  /** Raw SQL for tools that bring their own (the job queue); several statements when no values. */
+  execute(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
   close(): Promise<void>;
 }
 
@@ -43,6 +46,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
       db,
       kind: 'postgres',
       migrate: () => migratePg(drizzlePg(pool), { migrationsFolder: MIGRATIONS_DIR }),
+      execute: (text, values) => pool.query(text, values),
       close: () => pool.end(),
     };
   }
@@ -54,6 +58,11 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     db,
     kind: 'pglite',
     migrate: () => migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS_DIR }),
+    execute: async (text, values) => {
+      if (values?.length) return client.query(text, values);
+      const results = await client.exec(text);
+      return { rows: results.flatMap((r) => r.rows) };
+    },
     close: () => client.close(),
   };
 }
@@ -61,4 +70,9 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
 /** The configuration the environment gives: DATABASE_URL, else HUIQI_DATA_DIR, else ./data. */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
   return { url: env.DATABASE_URL || undefined, dataDir: env.HUIQI_DATA_DIR || undefined };
+}
+
+/** The rows of a raw query; both drivers answer `{ rows }`. */
+export async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
+  return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
 }

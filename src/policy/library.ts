@@ -42,3 +42,14 @@ export function loadLibrary(files: string[] = policyFiles()): PolicySet {
 export function testPolicies(set: PolicySet, ids: string[] = set.ids()): TestResult[] {
   return ids.flatMap((id) => runPolicyTests(set, set.loaded(id), parseProfile));
 }
+
+/**
+ * The library with one policy swapped for another version of it (replaying a decision taken
+ * before the file changed); the policies it uses stay as loaded.
+ */
+export function withVersion(set: PolicySet, version: LoadedPolicy): PolicySet {
+  const out = new PolicySet(catalog);
+  for (const id of set.ids()) out.add(id === version.doc.id ? version : set.loaded(id));
+  out.link();
+  return out;
+}

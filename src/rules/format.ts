@@ -3,8 +3,17 @@ import type { Label, Unit } from './types.ts';
 
 export type Lang = 'zh' | 'en';
 
-const trim = (n: number, digits: number) =>
-  n.toLocaleString('en-US', { minimumFractionDigits: 0, maximumFractionDigits: digits });
+// Number formats are costly to build, and gap search formats many values: build each once.
+const formats = new Map<string, Intl.NumberFormat>();
+function numberFormat(min: number, max: number): Intl.NumberFormat {
+  const key = `${min}:${max}`;
+  let f = formats.get(key);
+  if (!f)
+    formats.set(key, (f = new Intl.NumberFormat('en-US', { minimumFractionDigits: min, maximumFractionDigits: max })));
+  return f;
+}
+
+const trim = (n: number, digits: number) => numberFormat(0, digits).format(n);
 
 export function formatValue(v: number | string | boolean | null, unit: Unit | null, lang: Lang): string {
   if (v === null) return lang === 'zh' ? '未知' : 'unknown';
@@ -13,9 +22,7 @@ export function formatValue(v: number | string | boolean | null, unit: Unit | nu
   if (!Number.isFinite(v)) return v > 0 ? '∞' : '-∞';
   switch (unit) {
     case 'yuan':
-      return lang === 'zh'
-        ? `${(v / 10_000).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}万元`
-        : `¥${trim(v, 0)}`;
+      return lang === 'zh' ? `${numberFormat(2, 2).format(v / 10_000)}万元` : `¥${trim(v, 0)}`;
     case 'ratio':
       return `${trim(v * 100, 2)}%`;
     case 'persons':

@@ -14,6 +14,12 @@ import type { Gap, GapChange, GapEffect, Label, ProfileInput } from './types.ts'
 const MAX_ROUTES = 12;
 const FIXES_PER_LEAF = 4;
 const MAX_GAPS = 5;
+/**
+ * Evaluations the search for fixes may spend per policy and profile. The calculator is public, so
+ * one request must not buy unbounded work; the count is fixed, so the answer is reproducible.
+ * Confirming and describing the fixes found is not counted.
+ */
+const SEARCH_BUDGET = 1200;
 
 interface Change {
   input: GapInput;
@@ -47,6 +53,8 @@ function routes(c: CompiledCriterion, ctx: Ctx): Leaf[][] {
 
 class Workbench {
   private readonly work: ProfileInput;
+  /** Search evaluations left; when spent, searches stop finding fixes. */
+  budget = SEARCH_BUDGET;
   constructor(
     private readonly profile: ProfileInput,
     private readonly asOf: string,
@@ -189,48 +197,71 @@ function search(input: GapInput, from: number, ok: (x: number) => boolean): numb
   return good;
 }
 
-function fixesFor(leaf: Leaf, bench: Workbench, e: CompiledEdition): Fix[] {
+interface Known {
+  input: GapInput;
+  from: number;
+  path: string | null;
+}
+
+/** What a leaf's search works with: its movable inputs that have a value, and whether a change meets it. */
+function searchFor(leaf: Leaf, bench: Workbench, e: CompiledEdition) {
   const ctx = bench.ctx;
-  const inputs = [...inputsOf(leaf.node, e.definitionLabels).values()];
-  const known = inputs
+  const known = [...inputsOf(leaf.node, e.definitionLabels).values()]
     .map((input) => ({ input, from: currentValue(input, leaf.node, ctx), path: input.path(ctx) }))
-    .filter((x): x is { input: GapInput; from: number; path: string | null } => x.from !== undefined);
-  const holds = (changes: Change[]) => bench.with(changes, () => leaf.node.ev(ctx) === true);
-  const single = (k: (typeof known)[number], base: Change[]): Fix | undefined => {
+    .filter((x): x is Known => x.from !== undefined);
+  const holds = (changes: Change[]) => bench.budget-- > 0 && bench.with(changes, () => leaf.node.ev(ctx) === true);
+  const single = (k: Known, base: Change[]): Fix | undefined => {
     const to = search(k.input, k.from, (x) => holds([...base, { ...k, to: x }]));
     if (to === undefined) return undefined;
     const changes = [...base, { ...k, to }];
     return { changes, effort: effortOf(changes) };
   };
-  const fixes = known.map((k) => single(k, [])).filter((f): f is Fix => f !== undefined);
-  if (leaf.cmp) {
-    // Two inputs together: step the first through the bands that move the condition's value the
-    // right way without meeting it yet, then search the second.
-    const { lhs, op } = leaf.cmp;
-    const better = op === '>=' || op === '>' ? (a: number, b: number) => a > b : (a: number, b: number) => a < b;
-    const valueWith = (changes: Change[]) => bench.with(changes, () => lhs.ev(ctx));
-    for (const a of known) {
-      let base: Change[] = [];
-      for (let step = 0; step < 3; step++) {
-        const before = valueWith(base);
-        if (typeof before !== 'number') break;
-        const at = base[0]?.to ?? a.from;
-        const next = search(a.input, at, (x) => {
-          const v = valueWith([{ ...a, to: x }]);
-          return typeof v === 'number' && better(v, before);
-        });
-        if (next === undefined) break;
-        base = [{ ...a, to: next }];
-        if (holds(base)) break; // the single fix already covers this
-        for (const b of known) {
-          if (b.input.key === a.input.key) continue;
-          const f = single(b, base);
-          if (f) fixes.push(f);
-        }
+  return { known, holds, single };
+}
+
+/** One input moved, others held. */
+function singleFixes(leaf: Leaf, bench: Workbench, e: CompiledEdition): Fix[] {
+  const { known, single } = searchFor(leaf, bench, e);
+  return known.map((k) => single(k, [])).filter((f): f is Fix => f !== undefined);
+}
+
+/**
+ * Two inputs together, for a comparison: step the first through the bands that move the
+ * condition's value the right way without meeting it yet, then search the second.
+ */
+function pairFixes(leaf: Leaf, bench: Workbench, e: CompiledEdition): Fix[] {
+  if (!leaf.cmp) return [];
+  const { known, holds, single } = searchFor(leaf, bench, e);
+  const ctx = bench.ctx;
+  const { lhs, op } = leaf.cmp;
+  const better = op === '>=' || op === '>' ? (a: number, b: number) => a > b : (a: number, b: number) => a < b;
+  const valueWith = (changes: Change[]) => (bench.budget-- > 0 ? bench.with(changes, () => lhs.ev(ctx)) : undefined);
+  const fixes: Fix[] = [];
+  for (const a of known) {
+    let base: Change[] = [];
+    for (let step = 0; step < 3 && bench.budget > 0; step++) {
+      const before = valueWith(base);
+      if (typeof before !== 'number') break;
+      const at = base[0]?.to ?? a.from;
+      const next = search(a.input, at, (x) => {
+        const v = valueWith([{ ...a, to: x }]);
+        return typeof v === 'number' && better(v, before);
+      });
+      if (next === undefined) break;
+      base = [{ ...a, to: next }];
+      if (holds(base)) break; // the single fix already covers this
+      for (const b of known) {
+        if (b.input.key === a.input.key) continue;
+        const f = single(b, base);
+        if (f) fixes.push(f);
       }
     }
   }
-  // Drop a fix when another asks no more of the firm (of two equal fixes, the first stays).
+  return fixes;
+}
+
+/** The cheapest fixes, dropping one when another asks no more of the firm (of two equal, the first stays). */
+function cheapest(fixes: Fix[]): Fix[] {
   const asksAtLeast = (big: Fix, small: Fix) =>
     small.changes.every((c) =>
       big.changes.some(
@@ -294,15 +325,17 @@ export function findGaps(e: CompiledEdition, profile: ProfileInput, asOf: string
     actual: null,
   };
   const bench = new Workbench(profile, asOf, ctx, e);
-  const leafFixes = new Map<string, Fix[]>();
+  const all = routes(top, ctx).filter((r) => r.length > 0);
+  const leaves = [...new Map(all.flat().map((l) => [l.id, l])).values()];
+  // Every leaf's one-input fixes first, then pairs while the budget lasts, so a budget spent on
+  // one leaf's pairs never leaves another leaf without a fix.
+  const found = new Map(leaves.map((l) => [l.id, singleFixes(l, bench, e)]));
+  for (const l of leaves) found.get(l.id)!.push(...pairFixes(l, bench, e));
+  const leafFixes = new Map([...found].map(([id, fixes]) => [id, cheapest(fixes)]));
   const gaps: Gap[] = [];
   const seen = new Set<string>();
-  for (const route of routes(top, ctx)) {
-    if (route.length === 0) continue;
-    const perLeaf = route.map((leaf) => {
-      if (!leafFixes.has(leaf.id)) leafFixes.set(leaf.id, fixesFor(leaf, bench, e));
-      return leafFixes.get(leaf.id)!;
-    });
+  for (const route of all) {
+    const perLeaf = route.map((leaf) => leafFixes.get(leaf.id)!);
     if (perLeaf.some((f) => f.length === 0)) continue;
     let combos: Fix[][] = [[]];
     for (const fs of perLeaf)

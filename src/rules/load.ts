@@ -22,6 +22,8 @@ export interface LoadedPolicy {
   doc: PolicyDoc;
   file: string;
   hash: string;
+  /** The file's text, kept so a decision can be replayed after the file changes. */
+  source: string;
   /** Line of the value at a path inside the document (1-based), for error messages. */
   lineOf(path: readonly (string | number)[]): number | null;
 }
@@ -85,5 +87,5 @@ export function parsePolicy(text: string, file: string): LoadedPolicy {
     throw new PolicyError(file, lineOf(path), detail);
   }
   const hash = 'sha256:' + createHash('sha256').update(text).digest('hex');
-  return { doc: parsed.data, file, hash, lineOf };
+  return { doc: parsed.data, file, hash, source: text, lineOf };
 }

@@ -12,6 +12,8 @@ import type { Cell, GridRow } from './grid.ts';
 export interface GoodRow {
   row: number;
   profile: Profile;
+  /** The row as it stood in the sheet, in case a later check turns it away. */
+  cells: Cell[];
 }
 export interface BadRow {
   row: number;
@@ -119,7 +121,7 @@ export function importRows(rows: readonly GridRow[], opts: { year?: number } = {
     }
     const uscc = typeof scalars.uscc === 'string' ? scalars.uscc : null;
     if (errors.length || !checked.ok) result.bad.push({ row: row.number, uscc, errors, cells: row.cells });
-    else result.good.push({ row: row.number, profile: checked.profile });
+    else result.good.push({ row: row.number, profile: checked.profile, cells: row.cells });
   }
   return result;
 }

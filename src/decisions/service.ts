@@ -1,0 +1,98 @@
+/**
+ * Decision records: store an evaluation the platform acts on, read it back (the firm, reviewers of
+ * its region, administrators), and replay it — the same input, as-of date and policy version —
+ * to show the result is reproduced.
+ */
+import { eq } from 'drizzle-orm';
+import { parseProfile } from '../facts/profile.ts';
+import { isOwnFirm, mayReadFirm, type Actor } from '../platform/actor.ts';
+import { recordAudit } from '../platform/audit.ts';
+import { canonical } from '../platform/canonical.ts';
+import type { Platform } from '../platform/context.ts';
+import type { Db } from '../platform/database.ts';
+import { forbidden, notFound } from '../platform/errors.ts';
+import { evaluationJson, type EvaluationJson } from '../policy/evaluation.ts';
+import { withVersion } from '../policy/library.ts';
+import type { PolicySet } from '../rules/engine.ts';
+import { parsePolicy } from '../rules/load.ts';
+import type { ProfileInput } from '../rules/types.ts';
+import { decisions, policySources } from './schema.ts';
+
+export interface NewDecision {
+  uscc: string | null;
+  regionCode: string | null;
+  asOf: string;
+  input: ProfileInput;
+  result: EvaluationJson;
+  purpose: string;
+  actor: string;
+}
+
+/** Policy versions already stored, per database, so each is written once. */
+const stored = new WeakMap<Db, Set<string>>();
+
+async function keepSource(db: Db, policies: PolicySet, policyId: string, hash: string): Promise<void> {
+  const seen = stored.get(db) ?? new Set<string>();
+  stored.set(db, seen);
+  if (seen.has(hash)) return;
+  const loaded = policies.loaded(policyId);
+  await db.insert(policySources).values({ hash, policyId, source: loaded.source }).onConflictDoNothing();
+  seen.add(hash);
+}
+
+export async function recordDecision(p: Platform, d: NewDecision): Promise<number> {
+  await keepSource(p.db, p.policies, d.result.policy, d.result.policyHash);
+  const [row] = await p.db
+    .insert(decisions)
+    .values({
+      uscc: d.uscc,
+      regionCode: d.regionCode,
+      policyId: d.result.policy,
+      policyHash: d.result.policyHash,
+      edition: d.result.edition,
+      asOf: d.asOf,
+      input: d.input,
+      result: d.result,
+      verdict: d.result.verdict,
+      purpose: d.purpose,
+      actor: d.actor,
+    })
+    .returning({ id: decisions.id });
+  return row!.id;
+}
+
+export type DecisionRecord = typeof decisions.$inferSelect;
+
+export async function getDecision(p: Platform, actor: Actor, id: number): Promise<DecisionRecord> {
+  const [d] = await p.db.select().from(decisions).where(eq(decisions.id, id));
+  if (!d) throw notFound({ zh: `决策记录 ${id}`, en: `Decision ${id}` });
+  const firm = d.uscc ? { uscc: d.uscc, regionCode: d.regionCode } : null;
+  if (firm ? !mayReadFirm(actor, firm) : actor.role !== 'admin')
+    throw forbidden({ zh: '无权查看该决策记录', en: 'You may not read this decision record' });
+  if (!firm || !isOwnFirm(actor, firm.uscc))
+    await recordAudit(p.db, actor, {
+      action: 'decision.read',
+      subjectType: 'enterprise',
+      subjectId: d.uscc ?? undefined,
+      regionCode: d.regionCode,
+      detail: { decision: id },
+    });
+  return d;
+}
+
+/** The policy set holding the version a decision used: the loaded one, or the stored source. */
+async function versionFor(p: Platform, d: DecisionRecord): Promise<PolicySet> {
+  if (p.policies.has(d.policyId) && p.policies.loaded(d.policyId).hash === d.policyHash) return p.policies;
+  const [src] = await p.db.select().from(policySources).where(eq(policySources.hash, d.policyHash));
+  if (!src) throw notFound({ zh: `策略版本 ${d.policyHash}`, en: `Policy version ${d.policyHash}` });
+  return withVersion(p.policies, parsePolicy(src.source, `${d.policyId}@${d.policyHash.slice(7, 19)}`));
+}
+
+export async function replayDecision(p: Platform, actor: Actor, id: number) {
+  const d = await getDecision(p, actor, id);
+  const set = await versionFor(p, d);
+  const input = parseProfile(d.input);
+  if (!input.ok) throw new Error(`decision ${id}: the stored input no longer validates`);
+  const replayed = evaluationJson(set.evaluate(d.policyId, input.profile, d.asOf));
+  return { decision: d, replayed, identical: canonical(replayed) === canonical(d.result) };
+}

@@ -1,0 +1,223 @@
+/** `enterprises` and `stats`: the registry over HTTP. Every check of who may do what is in the service. */
+import { createRoute, z } from '@hono/zod-openapi';
+import { actorOf, newRouter } from '../platform/http.ts';
+import { commonErrors, json } from '../platform/openapi.ts';
+import { AsOf, Evaluation, Profile } from '../policy/routes.ts';
+import {
+  evaluateFirm,
+  evaluateRegion,
+  getEnterprise,
+  getFactHistory,
+  getProfile,
+  listEnterprises,
+  regionStats,
+  writeFacts,
+} from './service.ts';
+
+const Uscc = z.object({ uscc: z.string().min(1).openapi({ example: '91320211MA1XXXXXXX' }) });
+const RegionQuery = z.object({
+  region: z
+    .string()
+    .regex(/^\d{6}$/, 'must be a 6-digit GB/T 2260 code')
+    .optional()
+    .openapi({ description: '区划代码（须在本人辖区内）/ a region within yours' }),
+});
+const Firm = z
+  .object({
+    uscc: z.string(),
+    name: z.string().nullable(),
+    regionCode: z.string().nullable(),
+    regionName: z.string().nullable(),
+    industryCode: z.string().nullable(),
+    sizeClass: z.string().nullable(),
+    tags: z.array(z.string()),
+    updatedAt: z.string(),
+  })
+  .openapi('EnterpriseListing');
+const FactEntry = z.object({
+  path: z.string(),
+  value: z.unknown(),
+  source: z.string(),
+  actor: z.string(),
+  reason: z.string().nullable(),
+  recordedAt: z.string(),
+});
+const policyQuery = AsOf.extend({ policy: z.string().min(1).openapi({ example: 'cn.miit.specialized-sme' }) });
+
+export const enterpriseRoutes = newRouter()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/enterprises',
+      tags: ['enterprises'],
+      summary: '企业名录 / List firms',
+      description:
+        'Reviewers see firms in their region and below, administrators all, an enterprise only itself. Filters combine; `tag` may repeat (size:small, holds:specialized_sme, qualifies:cn.most.tech-sme).',
+      request: {
+        query: RegionQuery.extend({
+          industry: z.string().max(5).optional().openapi({ description: '行业门类或代码前缀 / C, C35, C3562' }),
+          size: z.enum(['large', 'medium', 'small', 'micro']).optional(),
+          tag: z.union([z.string(), z.array(z.string())]).optional(),
+          q: z.string().max(60).optional().openapi({ description: '名称或统一社会信用代码 / name or USCC' }),
+          page: z.coerce.number().int().min(1).default(1),
+          pageSize: z.coerce.number().int().min(1).max(200).default(20),
+        }),
+      },
+      responses: {
+        200: json(
+          z.object({ items: z.array(Firm), total: z.number(), page: z.number(), pageSize: z.number() }),
+          '一页企业 / a page',
+        ),
+        ...commonErrors,
+      },
+    }),
+    async (c) => {
+      const { tag, ...q } = c.req.valid('query');
+      const tags = tag === undefined ? undefined : Array.isArray(tag) ? tag : [tag];
+      return c.json(await listEnterprises(c.get('platform'), actorOf(c), { ...q, tags }), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/enterprises/{uscc}',
+      tags: ['enterprises'],
+      summary: '企业档案 / One firm',
+      description: 'The profile contract plus the name, listing columns and tags.',
+      request: { params: Uscc },
+      responses: { 200: json(Profile, '企业 / the firm'), ...commonErrors },
+    }),
+    async (c) => c.json(await getEnterprise(c.get('platform'), actorOf(c), c.req.valid('param').uscc), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/enterprises/{uscc}/profile',
+      tags: ['enterprises'],
+      summary: '企业画像 / The profile contract',
+      request: { params: Uscc },
+      responses: { 200: json(Profile, '画像 / the profile'), ...commonErrors },
+    }),
+    async (c) => c.json(await getProfile(c.get('platform'), actorOf(c), c.req.valid('param').uscc), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/enterprises/{uscc}/facts',
+      tags: ['enterprises'],
+      summary: '填报或修正数据 / Write facts',
+      description:
+        'The firm itself writes self-declared facts; a reviewer of its region or an administrator writes an override and must give a `reason`. Only values that differ are appended to the ledger; `null` clears a fact.',
+      request: {
+        params: Uscc,
+        body: {
+          required: true,
+          content: {
+            'application/json': { schema: z.object({ facts: Profile, reason: z.string().max(500).optional() }) },
+          },
+        },
+      },
+      responses: { 200: json(z.object({ written: z.number() }), '写入条数 / facts written'), ...commonErrors },
+    }),
+    async (c) => {
+      const { facts, reason } = c.req.valid('json');
+      return c.json(await writeFacts(c.get('platform'), actorOf(c), c.req.valid('param').uscc, facts, reason), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/enterprises/{uscc}/facts',
+      tags: ['enterprises'],
+      summary: '数据变更历史 / Fact history',
+      description: 'Every value each fact has had, oldest first, with its source, who and when.',
+      request: {
+        params: Uscc,
+        query: z.object({ path: z.string().optional().openapi({ example: 'years.2025.revenue' }) }),
+      },
+      responses: { 200: json(z.object({ items: z.array(FactEntry) }), '历史 / history'), ...commonErrors },
+    }),
+    async (c) =>
+      c.json(
+        {
+          items: await getFactHistory(
+            c.get('platform'),
+            actorOf(c),
+            c.req.valid('param').uscc,
+            c.req.valid('query').path,
+          ),
+        },
+        200,
+      ),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/enterprises/{uscc}/evaluate',
+      tags: ['enterprises'],
+      summary: '评价企业 / Evaluate a firm',
+      description:
+        'Evaluates the current profile; the result is kept as a decision record (`decisionId`) and can be replayed.',
+      request: { params: Uscc, query: policyQuery },
+      responses: {
+        200: json(Evaluation.extend({ decisionId: z.number() }), '评价结果 / the evaluation'),
+        ...commonErrors,
+      },
+    }),
+    async (c) => {
+      const { policy, asOf } = c.req.valid('query');
+      const p = c.get('platform');
+      return c.json(await evaluateFirm(p, actorOf(c), c.req.valid('param').uscc, policy, asOf ?? p.today()), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/enterprises/evaluate',
+      tags: ['enterprises'],
+      summary: '区域评价 / Evaluate every firm in a region',
+      request: { query: policyQuery.extend(RegionQuery.shape) },
+      responses: {
+        200: json(
+          z.object({
+            policy: z.string(),
+            edition: z.string(),
+            asOf: z.string(),
+            total: z.number(),
+            counts: z.object({ qualified: z.number(), not_qualified: z.number(), undetermined: z.number() }),
+          }),
+          '各结论企业数 / firms per verdict',
+        ),
+        ...commonErrors,
+      },
+    }),
+    async (c) => {
+      const { policy, asOf, region } = c.req.valid('query');
+      const p = c.get('platform');
+      return c.json(await evaluateRegion(p, actorOf(c), policy, asOf ?? p.today(), region), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/stats',
+      tags: ['stats'],
+      summary: '统计 / Counts by region, industry, size class and tier',
+      request: { query: RegionQuery },
+      responses: {
+        200: json(
+          z.object({
+            region: z.string().nullable(),
+            total: z.number(),
+            byRegion: z.array(z.object({ code: z.string(), name: z.string().nullable(), count: z.number() })),
+            byIndustry: z.array(z.object({ section: z.string(), count: z.number() })),
+            bySize: z.array(z.object({ sizeClass: z.string(), count: z.number() })),
+            byTag: z.array(z.object({ tag: z.string(), count: z.number() })),
+          }),
+          '统计 / counts',
+        ),
+        ...commonErrors,
+      },
+    }),
+    async (c) => c.json(await regionStats(c.get('platform'), actorOf(c), c.req.valid('query').region), 200),
+  );

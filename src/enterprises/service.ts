@@ -1,0 +1,286 @@
+/**
+ * The enterprise registry's use cases, each checking who may do it: list and search firms, read a
+ * firm's profile and fact history, write facts, evaluate one firm (kept as a decision record) or a
+ * whole region, and count firms for the dashboards. Reads of another party's data are audited.
+ */
+import { and, asc, count, eq, ilike, like, or, sql, type SQL } from 'drizzle-orm';
+import { parseProfile, type Profile } from '../facts/profile.ts';
+import { regionName, regionPrefix } from '../facts/regions.ts';
+import { isOwnFirm, mayReadFirm, requireRole, reviewerCovers, type Actor } from '../platform/actor.ts';
+import { recordAudit } from '../platform/audit.ts';
+import type { Platform } from '../platform/context.ts';
+import { rowsOf } from '../platform/database.ts';
+import { forbidden, invalid, notFound } from '../platform/errors.ts';
+import { recordDecision } from '../decisions/service.ts';
+import { engineError, evaluationJson } from '../policy/evaluation.ts';
+import { currentProfile, currentProfiles, factHistory, LedgerError, recordFacts } from './ledger.ts';
+import { enterprises } from './schema.ts';
+import { projector } from './tags.ts';
+
+type FirmRow = typeof enterprises.$inferSelect;
+
+const firmNotFound = (uscc: string) => notFound({ zh: `企业 ${uscc}`, en: `Enterprise ${uscc}` });
+const notYours = () =>
+  forbidden({ zh: '无权访问该企业的数据（不在您的权限或辖区内）', en: 'This firm is outside your role or region' });
+
+/** The firm, if the actor may read it; reads of another party's data are audited. */
+async function readableFirm(p: Platform, actor: Actor, uscc: string, action: string): Promise<FirmRow> {
+  const [firm] = await p.db.select().from(enterprises).where(eq(enterprises.uscc, uscc.toUpperCase()));
+  // An enterprise user asking for another firm learns nothing about whether it exists.
+  if (!firm) throw actor.role === 'enterprise' && actor.uscc !== uscc ? notYours() : firmNotFound(uscc);
+  if (!mayReadFirm(actor, firm)) throw notYours();
+  if (!isOwnFirm(actor, firm.uscc))
+    await recordAudit(p.db, actor, {
+      action,
+      subjectType: 'enterprise',
+      subjectId: firm.uscc,
+      regionCode: firm.regionCode,
+    });
+  return firm;
+}
+
+/** The region prefix an actor's queries are confined to: '' for all, undefined when refused. */
+function scopeOf(actor: Actor, asked?: string): string {
+  if (actor.role !== 'admin' && actor.role !== 'reviewer')
+    throw forbidden({ zh: '当前角色无权查看企业名录', en: `The ${actor.role} role may not list firms` });
+  if (asked !== undefined) {
+    const prefix = regionPrefix(asked);
+    if (prefix === undefined) throw invalid([{ field: 'region', message: `${asked} is not a GB/T 2260 code` }]);
+    if (actor.role === 'reviewer' && !reviewerCovers(actor, asked)) throw notYours();
+    return prefix;
+  }
+  return actor.role === 'admin' ? '' : (regionPrefix(actor.regionCode!) ?? actor.regionCode!);
+}
+
+export interface FirmFilter {
+  region?: string | undefined;
+  /** A section letter or a code prefix: C, C35, C3562. */
+  industry?: string | undefined;
+  size?: string | undefined;
+  tags?: string[] | undefined;
+  /** Part of the name, or the start of the 统一社会信用代码. */
+  q?: string | undefined;
+}
+
+function filterSql(prefix: string, f: FirmFilter): SQL | undefined {
+  const where: (SQL | undefined)[] = [];
+  if (prefix) where.push(like(enterprises.regionCode, `${prefix}%`));
+  if (f.industry) where.push(like(enterprises.industryCode, `${f.industry.toUpperCase()}%`));
+  if (f.size) where.push(eq(enterprises.sizeClass, f.size));
+  if (f.tags?.length)
+    where.push(sql`${enterprises.tags} @> ${`{${f.tags.map((t) => JSON.stringify(t)).join(',')}}`}::text[]`);
+  if (f.q) {
+    const q = f.q.trim();
+    const escaped = q.replace(/[\\%_]/g, (m) => `\\${m}`);
+    where.push(
+      /^[0-9A-Za-z]{2,18}$/.test(q)
+        ? or(like(enterprises.uscc, `${escaped.toUpperCase()}%`), ilike(enterprises.name, `%${escaped}%`))
+        : ilike(enterprises.name, `%${escaped}%`),
+    );
+  }
+  return and(...where);
+}
+
+const listing = (f: FirmRow) => ({
+  uscc: f.uscc,
+  name: f.name,
+  regionCode: f.regionCode,
+  regionName: f.regionCode ? (regionName(f.regionCode) ?? null) : null,
+  industryCode: f.industryCode,
+  sizeClass: f.sizeClass,
+  tags: f.tags,
+  updatedAt: f.updatedAt.toISOString(),
+});
+
+export async function listEnterprises(p: Platform, actor: Actor, f: FirmFilter & { page: number; pageSize: number }) {
+  if (actor.role === 'enterprise') {
+    const [own] = await p.db.select().from(enterprises).where(eq(enterprises.uscc, actor.uscc!));
+    return { items: own ? [listing(own)] : [], total: own ? 1 : 0, page: 1, pageSize: f.pageSize };
+  }
+  const where = filterSql(scopeOf(actor, f.region), f);
+  const [rows, [total]] = await Promise.all([
+    p.db
+      .select()
+      .from(enterprises)
+      .where(where)
+      .orderBy(asc(enterprises.name), asc(enterprises.uscc))
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize),
+    p.db.select({ n: count() }).from(enterprises).where(where),
+  ]);
+  await recordAudit(p.db, actor, {
+    action: 'enterprise.list',
+    regionCode: f.region ?? actor.regionCode,
+    detail: { filter: { ...f, page: undefined, pageSize: undefined }, returned: rows.length },
+  });
+  return { items: rows.map(listing), total: total!.n, page: f.page, pageSize: f.pageSize };
+}
+
+export async function getProfile(p: Platform, actor: Actor, uscc: string): Promise<Profile> {
+  const firm = await readableFirm(p, actor, uscc, 'enterprise.read');
+  return (await currentProfile(p.db, firm.uscc))!;
+}
+
+/** The profile contract plus the firm's name, listing columns and tags. */
+export async function getEnterprise(p: Platform, actor: Actor, uscc: string) {
+  const firm = await readableFirm(p, actor, uscc, 'enterprise.read');
+  const profile = (await currentProfile(p.db, firm.uscc))!;
+  const { tags, sizeClass, updatedAt, regionName } = listing(firm);
+  return { ...profile, uscc: firm.uscc, name: firm.name, regionName, sizeClass, tags, updatedAt };
+}
+
+export async function getFactHistory(p: Platform, actor: Actor, uscc: string, path?: string) {
+  const firm = await readableFirm(p, actor, uscc, 'facts.read');
+  return (await factHistory(p.db, firm.uscc, path)).map((e) => ({ ...e, recordedAt: e.recordedAt.toISOString() }));
+}
+
+/**
+ * Writes facts about a firm: the firm itself (self-declared) or a reviewer of its region or an
+ * administrator (an override, which needs a reason). A reviewer may create a firm in their region.
+ */
+export async function writeFacts(p: Platform, actor: Actor, uscc: string, body: unknown, reason?: string) {
+  const checked = parseProfile(body);
+  if (!checked.ok) throw invalid(checked.errors);
+  const code = uscc.toUpperCase();
+  const [firm] = await p.db.select().from(enterprises).where(eq(enterprises.uscc, code));
+  const region = (checked.profile.regionCode as string | undefined) ?? firm?.regionCode ?? null;
+  const self = isOwnFirm(actor, code);
+  if (!self) {
+    requireRole(actor, 'reviewer', 'admin', 'enterprise');
+    if (actor.role === 'enterprise') throw notYours();
+    if (
+      actor.role === 'reviewer' &&
+      (!reviewerCovers(actor, region) || (firm && !reviewerCovers(actor, firm.regionCode)))
+    )
+      throw notYours();
+    if (!reason?.trim())
+      throw invalid([
+        { field: 'reason', message: 'a reviewer or administrator changing a firm’s facts must give a reason' },
+      ]);
+  }
+  const { uscc: _u, ...facts } = checked.profile;
+  try {
+    const written = await recordFacts(
+      p.db,
+      code,
+      facts,
+      self
+        ? { source: 'self', actor: `user:${actor.userId}` }
+        : { source: 'reviewer', actor: `user:${actor.userId}`, reason },
+      projector(p.policies, p.today()),
+    );
+    await recordAudit(p.db, actor, {
+      action: 'facts.write',
+      subjectType: 'enterprise',
+      subjectId: code,
+      regionCode: region,
+      detail: { written, reason: reason ?? null, created: !firm },
+    });
+    return { written };
+  } catch (e) {
+    if (e instanceof LedgerError) throw invalid([{ field: e.field, message: e.message.slice(e.field.length + 2) }]);
+    throw e;
+  }
+}
+
+/** Evaluates a firm's current profile; the result is kept as a decision record and can be replayed. */
+export async function evaluateFirm(p: Platform, actor: Actor, uscc: string, policyId: string, asOf: string) {
+  const firm = await readableFirm(p, actor, uscc, 'enterprise.evaluate');
+  const profile = (await currentProfile(p.db, firm.uscc))!;
+  let result;
+  try {
+    result = evaluationJson(p.policies.evaluate(policyId, profile, asOf));
+  } catch (e) {
+    engineError(e);
+  }
+  const decisionId = await recordDecision(p, {
+    uscc: firm.uscc,
+    regionCode: firm.regionCode,
+    asOf,
+    input: profile,
+    result,
+    purpose: 'evaluation',
+    actor: `user:${actor.userId}`,
+  });
+  return { decisionId, ...result };
+}
+
+/** Counts per verdict of one policy over every firm in the actor's region (or a region within it). */
+export async function evaluateRegion(p: Platform, actor: Actor, policyId: string, asOf: string, region?: string) {
+  const prefix = scopeOf(actor, region);
+  let screener;
+  try {
+    screener = p.policies.screener(policyId, asOf);
+  } catch (e) {
+    engineError(e);
+  }
+  const counts = { qualified: 0, not_qualified: 0, undetermined: 0 };
+  const firms = await p.db
+    .select({ uscc: enterprises.uscc })
+    .from(enterprises)
+    .where(prefix ? like(enterprises.regionCode, `${prefix}%`) : undefined)
+    .orderBy(asc(enterprises.uscc));
+  for (let i = 0; i < firms.length; i += 1000) {
+    const profiles = await currentProfiles(
+      p.db,
+      firms.slice(i, i + 1000).map((f) => f.uscc),
+    );
+    for (const profile of profiles) counts[screener.verdict(profile)]++;
+  }
+  await recordAudit(p.db, actor, {
+    action: 'enterprise.evaluate_region',
+    regionCode: region ?? actor.regionCode,
+    detail: { policyId, asOf, counts },
+  });
+  return { policy: policyId, edition: screener.edition.edition, asOf, total: firms.length, counts };
+}
+
+/** Counts for the dashboards: by sub-region, industry section, size class and tier tag. */
+export async function regionStats(p: Platform, actor: Actor, region?: string) {
+  const prefix = scopeOf(actor, region);
+  // A literal, not a parameter: GROUPING() must see the very expression grouped by.
+  const child = sql.raw(String(prefix.length >= 6 ? 6 : prefix.length + 2));
+  const inScope = prefix ? sql`where region_code like ${`${prefix}%`}` : sql``;
+  const grouped = await rowsOf<{
+    region: string | null;
+    section: string | null;
+    size: string | null;
+    n: string | number;
+    g: number;
+  }>(
+    p.db,
+    sql`
+    select substr(region_code, 1, ${child}) as region, substr(industry_code, 1, 1) as section, size_class as size,
+      count(*) as n, grouping(substr(region_code, 1, ${child}), substr(industry_code, 1, 1), size_class) as g
+    from enterprises ${inScope}
+    group by grouping sets ((substr(region_code, 1, ${child})), (substr(industry_code, 1, 1)), (size_class), ())`,
+  );
+  const tiers = await rowsOf<{ tag: string; n: string | number }>(
+    p.db,
+    sql`
+    select tag, count(*) as n from enterprises, unnest(tags) as tag ${inScope ? sql`${inScope} and` : sql`where`} tag not like 'size:%'
+    group by tag order by tag`,
+  );
+  const by = {
+    region: {} as Record<string, number>,
+    industry: {} as Record<string, number>,
+    size: {} as Record<string, number>,
+  };
+  let total = 0;
+  for (const r of grouped) {
+    const n = Number(r.n);
+    // grouping() sets one bit per grouped-away column: 3 = region only, 5 = section only, 6 = size only.
+    if (r.g === 7) total = n;
+    else if (r.g === 3) by.region[r.region ? r.region.padEnd(6, '0') : 'unknown'] = n;
+    else if (r.g === 5) by.industry[r.section ?? 'unknown'] = n;
+    else if (r.g === 6) by.size[r.size ?? 'unknown'] = n;
+  }
+  return {
+    region: region ?? actor.regionCode ?? null,
+    total,
+    byRegion: Object.entries(by.region).map(([code, n]) => ({ code, name: regionName(code) ?? null, count: n })),
+    byIndustry: Object.entries(by.industry).map(([section, n]) => ({ section, count: n })),
+    bySize: Object.entries(by.size).map(([sizeClass, n]) => ({ sizeClass, count: n })),
+    byTag: tiers.map((r) => ({ tag: r.tag, count: Number(r.n) })),
+  };
+}

@@ -1,0 +1,157 @@
+/** `auth`: log in and out, who am I, API tokens; and the audit log. */
+import { createRoute, z } from '@hono/zod-openapi';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { listAudit } from './audit.ts';
+import { issueToken, login, logout, SESSION_HOURS } from './auth.ts';
+import { commonErrors, ErrorBody, json } from './openapi.ts';
+import { actorOf, clientIp, CSRF_COOKIE, newRouter, SESSION_COOKIE, type Ctx } from './http.ts';
+import { LEVELS, ROLES } from './schema.ts';
+
+export const User = z
+  .object({
+    userId: z.number().int(),
+    username: z.string(),
+    displayName: z.string(),
+    role: z.enum(ROLES),
+    regionCode: z.string().nullable().openapi({ description: '审核人员所辖区划（GB/T 2260）' }),
+    level: z.enum(LEVELS).nullable(),
+    uscc: z.string().nullable().openapi({ description: '企业用户所属企业的统一社会信用代码' }),
+    organization: z.string().nullable(),
+  })
+  .openapi('User');
+
+const { 400: badRequest, 401: notLoggedIn, 403: refused } = commonErrors;
+const errors = { 400: badRequest, 401: notLoggedIn, 403: refused };
+
+const secure = (c: Ctx) => new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
+
+export const authRoutes = newRouter()
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/auth/login',
+      tags: ['auth'],
+      summary: '登录 / Log in',
+      description:
+        'Sets an HttpOnly session cookie and returns the CSRF token the browser must send back in the `x-csrf-token` header with every change. Failed attempts are limited per account and per address.',
+      request: {
+        body: {
+          required: true,
+          content: {
+            'application/json': { schema: z.object({ username: z.string().min(1), password: z.string().min(1) }) },
+          },
+        },
+      },
+      responses: {
+        200: json(z.object({ user: User, csrfToken: z.string() }), '已登录 / logged in'),
+        ...errors,
+        429: json(ErrorBody, '尝试过多 / too many failed attempts'),
+      },
+    }),
+    async (c) => {
+      const { username, password } = c.req.valid('json');
+      const s = await login(c.get('platform').db, username, password, clientIp(c));
+      const cookie = { path: '/', sameSite: 'Lax', secure: secure(c), maxAge: SESSION_HOURS * 3600 } as const;
+      setCookie(c, SESSION_COOKIE, s.sessionId, { ...cookie, httpOnly: true });
+      setCookie(c, CSRF_COOKIE, s.csrfToken, cookie);
+      return c.json({ user: s.actor, csrfToken: s.csrfToken }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/auth/logout',
+      tags: ['auth'],
+      summary: '退出登录 / Log out',
+      responses: { 204: { description: '已退出 / logged out' }, ...errors },
+    }),
+    async (c) => {
+      const sid = getCookie(c, SESSION_COOKIE);
+      if (sid) await logout(c.get('platform').db, sid);
+      deleteCookie(c, SESSION_COOKIE, { path: '/' });
+      deleteCookie(c, CSRF_COOKIE, { path: '/' });
+      return c.body(null, 204);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/auth/me',
+      tags: ['auth'],
+      summary: '当前用户 / Who am I',
+      responses: { 200: json(User, '当前用户 / the caller'), ...errors },
+    }),
+    (c) => c.json(actorOf(c), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/auth/tokens',
+      tags: ['auth'],
+      summary: '签发 API 令牌 / Issue an API token',
+      description: 'A bearer token for machines (`Authorization: Bearer hq_…`), acting as the caller. Shown once.',
+      request: {
+        body: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: z.object({ name: z.string().min(1).max(80), days: z.number().int().min(1).max(366).optional() }),
+            },
+          },
+        },
+      },
+      responses: {
+        201: json(z.object({ token: z.string(), expiresAt: z.string().nullable() }), '令牌 / the token'),
+        ...errors,
+      },
+    }),
+    async (c) => {
+      const { name, days } = c.req.valid('json');
+      const t = await issueToken(c.get('platform').db, actorOf(c), name, days);
+      return c.json({ token: t.token, expiresAt: t.expiresAt?.toISOString() ?? null }, 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/audit',
+      tags: ['audit'],
+      summary: '审计日志 / Audit log',
+      description:
+        'Newest first. Administrators read all of it; reviewers the entries about data in their region; an enterprise who touched its own data.',
+      request: {
+        query: z.object({
+          action: z.string().optional(),
+          subjectId: z.string().optional(),
+          before: z.coerce.number().int().positive().optional(),
+          limit: z.coerce.number().int().min(1).max(500).default(50),
+        }),
+      },
+      responses: {
+        200: json(
+          z.object({
+            items: z.array(
+              z.object({
+                id: z.number(),
+                at: z.string(),
+                username: z.string().nullable(),
+                role: z.string().nullable(),
+                action: z.string(),
+                subjectType: z.string().nullable(),
+                subjectId: z.string().nullable(),
+                regionCode: z.string().nullable(),
+                detail: z.unknown(),
+              }),
+            ),
+          }),
+          '审计记录 / entries',
+        ),
+        ...errors,
+      },
+    }),
+    async (c) => {
+      const rows = await listAudit(c.get('platform').db, actorOf(c), c.req.valid('query'));
+      const items = rows.map(({ ip: _ip, userId: _u, at, ...r }) => ({ ...r, at: at.toISOString() }));
+      return c.json({ items }, 200);
+    },
+  );

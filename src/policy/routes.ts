@@ -1,0 +1,128 @@
+/**
+ * `policies`: the library, one policy, and the public 政策计算器 — evaluate an ad-hoc profile
+ * without logging in. Nothing is stored for an ad-hoc evaluation.
+ */
+import { readFileSync } from 'node:fs';
+import { createRoute, z } from '@hono/zod-openapi';
+import { parseProfile } from '../facts/profile.ts';
+import { invalid, notFound } from '../platform/errors.ts';
+import { newRouter } from '../platform/http.ts';
+import { commonErrors, json } from '../platform/openapi.ts';
+import { engineError, evaluationJson } from './evaluation.ts';
+
+const example: unknown = JSON.parse(readFileSync(new URL('../../examples/profile.json', import.meta.url), 'utf8'));
+
+export const Profile = z.record(z.string(), z.unknown()).openapi('Profile', {
+  description:
+    '企业画像（公开契约）：统一社会信用代码、名称、区划、行业、按年度的经营数据（years）、知识产权（ip）、荣誉（honors）、合规（compliance）等。字段见事实目录；每个错误都指明字段。',
+  example,
+});
+
+const Label = z.object({ zh: z.string(), en: z.string() });
+export const Evaluation = z
+  .object({
+    policy: z.string(),
+    edition: z.string(),
+    asOf: z.string(),
+    verdict: z.enum(['qualified', 'not_qualified', 'undetermined']),
+    outcome: z.union([z.string(), z.number()]).nullable(),
+    score: z.unknown(),
+    criteria: z.array(z.record(z.string(), z.unknown())),
+    missing: z
+      .array(z.string())
+      .openapi({ description: '仍可能改变结论的未知事实 / facts still unknown that could change the verdict' }),
+    gaps: z.array(
+      z.object({ changes: z.array(z.unknown()), effects: z.array(z.unknown()), effort: z.number(), text: Label }),
+    ),
+    unknownParameters: z.array(z.string()),
+    policyHash: z.string(),
+  })
+  .openapi('Evaluation');
+
+const PolicyId = z.object({ id: z.string().openapi({ example: 'cn.most.tech-sme' }) });
+export const AsOf = z.object({
+  asOf: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+    .optional()
+    .openapi({ description: '评价基准日，默认今天 / as-of date, today by default' }),
+});
+
+export const policyRoutes = newRouter()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/policies',
+      tags: ['policies'],
+      summary: '策略列表 / Every policy',
+      responses: {
+        200: json(
+          z.object({ items: z.array(z.record(z.string(), z.unknown())) }),
+          '策略及其版本 / policies with editions',
+        ),
+      },
+    }),
+    (c) =>
+      c.json(
+        {
+          items: c
+            .get('platform')
+            .policies.summaries()
+            .map(({ file: _f, ...s }) => s),
+        },
+        200,
+      ),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/policies/{id}',
+      tags: ['policies'],
+      summary: '策略详情 / One policy',
+      description: 'The policy document: editions with their legal sources, parameters, criteria and scores.',
+      request: { params: PolicyId },
+      responses: { 200: json(z.record(z.string(), z.unknown()), '策略 / the policy'), 404: commonErrors[404] },
+    }),
+    (c) => {
+      const { policies } = c.get('platform');
+      const { id } = c.req.valid('param');
+      if (!policies.has(id)) throw notFound({ zh: `策略 ${id}`, en: `Policy ${id}` });
+      const { doc, hash } = policies.loaded(id);
+      const { tests: _tests, ...document } = doc as typeof doc & { tests?: unknown };
+      return c.json({ ...document, hash }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/policies/{id}/evaluate',
+      tags: ['policies'],
+      summary: '政策计算器：评价一份画像 / Evaluate a profile (public, no login)',
+      description: 'The same JSON as `huiqi evaluate --json`. Nothing is stored.',
+      request: {
+        params: PolicyId,
+        query: AsOf,
+        body: { required: true, content: { 'application/json': { schema: Profile } } },
+      },
+      responses: {
+        200: json(Evaluation, '评价结果 / the evaluation'),
+        400: commonErrors[400],
+        404: commonErrors[404],
+        422: json(commonErrors[400].content['application/json'].schema, '该日期没有生效版本 / no edition in force'),
+      },
+    }),
+    (c) => {
+      const { policies, today } = c.get('platform');
+      const { id } = c.req.valid('param');
+      const checked = parseProfile(c.req.valid('json'));
+      if (!checked.ok) throw invalid(checked.errors);
+      try {
+        return c.json(
+          evaluationJson(policies.evaluate(id, checked.profile, c.req.valid('query').asOf ?? today())),
+          200,
+        );
+      } catch (e) {
+        engineError(e);
+      }
+    },
+  );
