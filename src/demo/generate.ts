@@ -62,7 +62,11 @@ const maxDate = (a: string, b: string) => (a > b ? a : b);
 
 // ── The firm model ───────────────────────────────────────────────────────────────────────────
 
-/** Titles held, from the top of the ladder down: each tier also holds the titles below it. */
+/**
+ * The highest title a firm holds (or, for `tech`, is registered for), top of the ladder first; a
+ * tier also holds the titles below it, and its figures are drawn to match (mostly — titles are
+ * awarded on past figures, so some holders no longer qualify).
+ */
 type Tier = 'littleGiant' | 'specialized' | 'innovative' | 'tech' | 'none';
 type Size = 0 | 1 | 2 | 3; // micro, small, medium, large (the intended class; the figures decide)
 
@@ -177,18 +181,19 @@ const MEDIAN_AGE: Readonly<Record<Tier, number>> = {
   none: 8,
 };
 
-const isTechKind = (k: IndustryKind) => k === 'mfg' || k === 'software' || k === 'internet' || k === 'research';
-const atLeast = (tier: Tier, floor: Tier) => TIERS.indexOf(tier) <= TIERS.indexOf(floor);
 const TIERS: readonly Tier[] = ['littleGiant', 'specialized', 'innovative', 'tech', 'none'];
+/** True when `tier` is `floor` or above it on the ladder. */
+const atLeast = (tier: Tier, floor: Tier) => TIERS.indexOf(tier) <= TIERS.indexOf(floor);
+const isTechKind = (k: IndustryKind) => k === 'mfg' || k === 'software' || k === 'internet' || k === 'research';
 
 function pickTier(rng: Rng, ind: DemoIndustry): Tier {
   if (ind.kind === 'wholesale' || ind.kind === 'retail') return 'none';
   if (ind.kind === 'construction') return rng.chance(0.04) ? 'tech' : 'none';
   const f = 0.3 + 1.4 * ind.tech;
   const shares: [Tier, number][] = [
-    ['littleGiant', (ind.kind === 'mfg' ? 0.02 : 0.006) * f],
-    ['specialized', 0.042 * f],
-    ['innovative', 0.04 * f],
+    ['littleGiant', (ind.kind === 'mfg' ? 0.018 : 0.006) * f],
+    ['specialized', 0.048 * f],
+    ['innovative', 0.036 * f],
     ['tech', 0.35 * f],
   ];
   let r = rng.next();
@@ -561,7 +566,7 @@ function yearly(c: FirmContext, d: Draft): Record<string, YearFacts> {
     if (d.applicant && lag === 1) y.developmentScore = devScore(rng, d.tier);
     out[String(f.year)] = y;
   }
-  if (d.applicant && rng.chance(d.tier === 'littleGiant' ? 0.98 : 0.93))
+  if (d.applicant && rng.chance(d.tier === 'littleGiant' ? 0.98 : d.tier === 'specialized' ? 0.96 : 0.9))
     out[String(asOfYear)] = { developmentScore: devScore(rng, d.tier) };
   return out;
 }
@@ -582,7 +587,7 @@ function ipItems(c: FirmContext, d: Draft): ListItem[] {
     ({ littleGiant: lg, specialized: sp, innovative: inn, tech: te, none: no })[tier];
   let invention = 0;
   if (tier === 'littleGiant') invention = rng.int(4, 24);
-  else if (tier === 'specialized') invention = rng.chance(0.9) ? 1 + rng.poisson(2.5) : 0;
+  else if (tier === 'specialized') invention = rng.chance(0.95) ? 1 + rng.poisson(2.5) : 0;
   else if (tier === 'tech') invention = rng.chance(0.8) ? 1 + rng.poisson(0.8) : 0;
   else if (techy) invention = rng.poisson(tier === 'innovative' ? 1.6 : 0.03 + 0.15 * ind.tech);
   counts.push(['invention_patent', invention]);

@@ -6,7 +6,7 @@
 import { and, asc, count, eq, ilike, like, or, sql, type SQL } from 'drizzle-orm';
 import { parseProfile, type Profile } from '../facts/profile.ts';
 import { regionName, regionPrefix } from '../facts/regions.ts';
-import { isOwnFirm, mayReadFirm, requireRole, reviewerCovers, type Actor } from '../platform/actor.ts';
+import { isOwnFirm, mayReadFirm, reviewerCovers, type Actor } from '../platform/actor.ts';
 import { recordAudit } from '../platform/audit.ts';
 import type { Platform } from '../platform/context.ts';
 import { rowsOf } from '../platform/database.ts';
@@ -26,8 +26,9 @@ const notYours = () =>
 /** The firm, if the actor may read it; reads of another party's data are audited. */
 async function readableFirm(p: Platform, actor: Actor, uscc: string, action: string): Promise<FirmRow> {
   const [firm] = await p.db.select().from(enterprises).where(eq(enterprises.uscc, uscc.toUpperCase()));
-  // An enterprise user asking for another firm learns nothing about whether it exists.
-  if (!firm) throw actor.role === 'enterprise' && actor.uscc !== uscc ? notYours() : firmNotFound(uscc);
+  // Only those who may search the registry learn whether a firm they may not read exists.
+  if (!firm)
+    throw actor.role === 'admin' || actor.role === 'reviewer' || actor.uscc === uscc ? firmNotFound(uscc) : notYours();
   if (!mayReadFirm(actor, firm)) throw notYours();
   if (!isOwnFirm(actor, firm.uscc))
     await recordAudit(p.db, actor, {
@@ -139,15 +140,14 @@ export async function getFactHistory(p: Platform, actor: Actor, uscc: string, pa
  * administrator (an override, which needs a reason). A reviewer may create a firm in their region.
  */
 export async function writeFacts(p: Platform, actor: Actor, uscc: string, body: unknown, reason?: string) {
+  const code = uscc.toUpperCase();
+  const self = isOwnFirm(actor, code);
+  if (!self && actor.role !== 'reviewer' && actor.role !== 'admin') throw notYours();
   const checked = parseProfile(body);
   if (!checked.ok) throw invalid(checked.errors);
-  const code = uscc.toUpperCase();
   const [firm] = await p.db.select().from(enterprises).where(eq(enterprises.uscc, code));
   const region = (checked.profile.regionCode as string | undefined) ?? firm?.regionCode ?? null;
-  const self = isOwnFirm(actor, code);
   if (!self) {
-    requireRole(actor, 'reviewer', 'admin', 'enterprise');
-    if (actor.role === 'enterprise') throw notYours();
     if (
       actor.role === 'reviewer' &&
       (!reviewerCovers(actor, region) || (firm && !reviewerCovers(actor, firm.regionCode)))
@@ -240,7 +240,8 @@ export async function regionStats(p: Platform, actor: Actor, region?: string) {
   const prefix = scopeOf(actor, region);
   // A literal, not a parameter: GROUPING() must see the very expression grouped by.
   const child = sql.raw(String(prefix.length >= 6 ? 6 : prefix.length + 2));
-  const inScope = prefix ? sql`where region_code like ${`${prefix}%`}` : sql``;
+  const scoped = sql`region_code like ${`${prefix}%`}`;
+  const inScope = prefix ? sql`where ${scoped}` : sql``;
   const grouped = await rowsOf<{
     region: string | null;
     section: string | null;
@@ -258,7 +259,7 @@ export async function regionStats(p: Platform, actor: Actor, region?: string) {
   const tiers = await rowsOf<{ tag: string; n: string | number }>(
     p.db,
     sql`
-    select tag, count(*) as n from enterprises, unnest(tags) as tag ${inScope ? sql`${inScope} and` : sql`where`} tag not like 'size:%'
+    select tag, count(*) as n from enterprises, unnest(tags) as tag where ${prefix ? sql`${scoped} and` : sql``} tag not like 'size:%'
     group by tag order by tag`,
   );
   const by = {

@@ -1,7 +1,7 @@
 /** `auth`: log in and out, who am I, API tokens; and the audit log. */
 import { createRoute, z } from '@hono/zod-openapi';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { listAudit } from './audit.ts';
+import { listAudit, recordAudit } from './audit.ts';
 import { issueToken, login, logout, SESSION_HOURS } from './auth.ts';
 import { commonErrors, ErrorBody, json } from './openapi.ts';
 import { actorOf, clientIp, CSRF_COOKIE, newRouter, SESSION_COOKIE, type Ctx } from './http.ts';
@@ -67,7 +67,14 @@ export const authRoutes = newRouter()
     }),
     async (c) => {
       const sid = getCookie(c, SESSION_COOKIE);
+      const actor = c.get('actor');
       if (sid) await logout(c.get('platform').db, sid);
+      if (actor)
+        await recordAudit(c.get('platform').db, actor, {
+          action: 'auth.logout',
+          subjectType: 'user',
+          subjectId: actor.username,
+        });
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
       deleteCookie(c, CSRF_COOKIE, { path: '/' });
       return c.body(null, 204);

@@ -12,7 +12,7 @@ import { fieldErrors } from '../facts/profile.ts';
 import type { Actor } from './actor.ts';
 import { sessionActor, tokenActor } from './auth.ts';
 import type { Platform } from './context.ts';
-import { AppError, invalid, unauthenticated } from './errors.ts';
+import { AppError, invalid, unauthenticated, type ErrorStatus } from './errors.ts';
 
 export const SESSION_COOKIE = 'huiqi_session';
 export const CSRF_COOKIE = 'huiqi_csrf';
@@ -97,14 +97,20 @@ export function requireContentType(kind: 'application/json' | 'multipart/form-da
 export function errorResponse(err: Error, c: Ctx): Response {
   if (err instanceof AppError) return c.json(err.toJSON(), err.status);
   if (err instanceof HTTPException) {
-    const status = err.status;
+    const known: Record<number, AppError> = {
+      413: new AppError(413, 'payload_too_large', { zh: '上传内容过大', en: 'The request body is too large' }),
+      415: new AppError(415, 'unsupported_media_type', {
+        zh: '请求体的类型不受支持',
+        en: 'The body is not of a type this route reads',
+      }),
+      400: new AppError(400, 'malformed_body', {
+        zh: '请求体格式错误（不是有效的 JSON 或表单）',
+        en: `The request body is malformed: ${err.message}`,
+      }),
+    };
     const e =
-      status === 413
-        ? new AppError(413, 'payload_too_large', { zh: '上传内容过大', en: 'The request body is too large' })
-        : new AppError(400, 'malformed_body', {
-            zh: '请求体格式错误（不是有效的 JSON）',
-            en: `The request body is malformed: ${err.message}`,
-          });
+      known[err.status] ??
+      new AppError(err.status as ErrorStatus, 'http_error', { zh: `请求无法处理：${err.message}`, en: err.message });
     return c.json(e.toJSON(), e.status);
   }
   console.error(err);

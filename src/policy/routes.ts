@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRoute, z } from '@hono/zod-openapi';
-import { parseProfile } from '../facts/profile.ts';
+import { isoDate, parseProfile } from '../facts/profile.ts';
 import { invalid, notFound } from '../platform/errors.ts';
 import { newRouter } from '../platform/http.ts';
 import { commonErrors, json } from '../platform/openapi.ts';
@@ -41,11 +41,7 @@ export const Evaluation = z
 
 const PolicyId = z.object({ id: z.string().openapi({ example: 'cn.most.tech-sme' }) });
 export const AsOf = z.object({
-  asOf: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
-    .optional()
-    .openapi({ description: '评价基准日，默认今天 / as-of date, today by default' }),
+  asOf: isoDate.optional().openapi({ description: '评价基准日，默认今天 / as-of date, today by default' }),
 });
 
 export const policyRoutes = newRouter()
@@ -101,7 +97,11 @@ export const policyRoutes = newRouter()
       description: 'The same JSON as `huiqi evaluate --json`. Nothing is stored.',
       request: {
         params: PolicyId,
-        query: AsOf,
+        query: AsOf.extend({
+          gaps: z.enum(['true', 'false']).default('true').openapi({
+            description: '是否计算差距（what-if 滑动时可关闭）/ search the gaps (off while a what-if slider moves)',
+          }),
+        }),
         body: { required: true, content: { 'application/json': { schema: Profile } } },
       },
       responses: {
@@ -116,9 +116,10 @@ export const policyRoutes = newRouter()
       const { id } = c.req.valid('param');
       const checked = parseProfile(c.req.valid('json'));
       if (!checked.ok) throw invalid(checked.errors);
+      const { asOf, gaps } = c.req.valid('query');
       try {
         return c.json(
-          evaluationJson(policies.evaluate(id, checked.profile, c.req.valid('query').asOf ?? today())),
+          evaluationJson(policies.evaluate(id, checked.profile, asOf ?? today(), { gaps: gaps === 'true' })),
           200,
         );
       } catch (e) {

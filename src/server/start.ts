@@ -11,7 +11,7 @@ import { DEMO_PASSWORD } from '../demo/accounts.ts';
 import { IMPORT_QUEUE, runImport } from '../enterprises/import/jobs.ts';
 import { createUser, userCount } from '../platform/auth.ts';
 import { chinaToday, type Platform } from '../platform/context.ts';
-import { configFromEnv, openDatabase } from '../platform/database.ts';
+import { configFromEnv, openDatabase, type Database } from '../platform/database.ts';
 import { startJobs } from '../platform/jobs.ts';
 import { loadLibrary } from '../policy/library.ts';
 import { createApp } from './app.ts';
@@ -27,6 +27,11 @@ export interface Started {
 export async function openPlatform(env: NodeJS.ProcessEnv = process.env): Promise<Platform> {
   const database = await openDatabase(configFromEnv(env));
   await database.migrate();
+  return platformOn(database);
+}
+
+/** Everything the services need, on a migrated database: policies, job queue and workers. */
+export async function platformOn(database: Database): Promise<Platform> {
   const jobs = await startJobs(database);
   const platform: Platform = { database, db: database.db, policies: loadLibrary(), jobs, today: chinaToday };
   await jobs.work<{ id: string }>(IMPORT_QUEUE, ({ id }) => runImport(platform, id));

@@ -1,0 +1,361 @@
+/**
+ * Platform benchmark: `npm run bench:platform` (part of `npm run bench`).
+ *
+ * 1. Import of a BENCH_IMPORT_ROWS-row .xlsx (default 100,000) into the fact ledger — parse,
+ *    validate, diff against the ledger, append, refresh tags — beside the yardstick: reading the
+ *    same file and bulk-inserting the same fact rows with multi-row INSERTs, no checks. Target ≤ 3×.
+ *    On embedded PGlite, and on the PostgreSQL server when one is given.
+ * 2. POST /api/v1/policies/cn.most.tech-sme/evaluate on loopback with autocannon (a pool of
+ *    generated profiles, so nothing is served from a cache), with gaps (the calculator's answer)
+ *    and without, beside GET of a bare hello-world route on the same server. Target ≥ 50 % of
+ *    hello's requests/s and p99 < 20 ms.
+ * 3. Dashboard statistics (GET /api/v1/stats's query) over BENCH_STATS_FIRMS firms (default
+ *    1,000,000) on the PostgreSQL server, for a city, a province and the whole country, beside
+ *    a bare count(*) of the same rows. Target p50 ≤ 200 ms.
+ *
+ * The PostgreSQL server: HUIQI_BENCH_DATABASE_URL (a role that may create databases); without it
+ * parts 1 (server row) and 3 are skipped and say so. Other settings: BENCH_HTTP_SECONDS (10),
+ * BENCH_HTTP_CONNECTIONS (10), BENCH_STATS_RUNS (21).
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import autocannon from 'autocannon';
+import ExcelJS from 'exceljs';
+import pg from 'pg';
+import { sql } from 'drizzle-orm';
+import { readGrid } from '../src/enterprises/import/grid.ts';
+import { importSpreadsheet } from '../src/enterprises/import/service.ts';
+import { projector } from '../src/enterprises/tags.ts';
+import { regionStats } from '../src/enterprises/service.ts';
+import { checkCharacter } from '../src/facts/uscc.ts';
+import { regionsUnder } from '../src/facts/regions.ts';
+import type { Actor } from '../src/platform/actor.ts';
+import type { Platform } from '../src/platform/context.ts';
+import { openDatabase, type Database } from '../src/platform/database.ts';
+import { loadLibrary } from '../src/policy/library.ts';
+import { generatePool, Rng } from './profiles.ts';
+
+const int = (name: string, fallback: number) => {
+  const raw = process.env[name];
+  const n = raw ? Number(raw.replace(/_/g, '')) : fallback;
+  if (!Number.isFinite(n) || n < 1) throw new Error(`${name} must be a positive number, not "${raw}"`);
+  return Math.floor(n);
+};
+const IMPORT_ROWS = int('BENCH_IMPORT_ROWS', 100_000);
+const HTTP_SECONDS = int('BENCH_HTTP_SECONDS', 10);
+const CONNECTIONS = int('BENCH_HTTP_CONNECTIONS', 10);
+const STATS_FIRMS = int('BENCH_STATS_FIRMS', 1_000_000);
+const STATS_RUNS = int('BENCH_STATS_RUNS', 21);
+const SERVER = process.env.HUIQI_BENCH_DATABASE_URL;
+const AS_OF = '2026-06-30';
+
+const log = (msg: string) => process.stderr.write(`${msg}\n`);
+const fmt = (x: number, digits = 0) =>
+  x.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
+const time = async <T>(f: () => Promise<T>): Promise<[T, number]> => {
+  const t = performance.now();
+  const r = await f();
+  return [r, (performance.now() - t) / 1000];
+};
+
+/** A scratch database on the server, dropped by the returned close(). */
+async function serverDatabase(name: string): Promise<Database> {
+  const admin = async (q: string) => {
+    const c = new pg.Client({ connectionString: SERVER });
+    await c.connect();
+    await c.query(q).finally(() => c.end());
+  };
+  await admin(`drop database if exists ${name}`);
+  await admin(`create database ${name}`);
+  const url = new URL(SERVER!);
+  url.pathname = `/${name}`;
+  const d = await openDatabase({ url: url.toString() });
+  await d.migrate();
+  return { ...d, close: async () => (await d.close(), await admin(`drop database ${name}`)) };
+}
+
+async function embeddedDatabase(): Promise<Database & { dir: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'huiqi-bench-'));
+  const d = await openDatabase({ dataDir: dir });
+  await d.migrate();
+  return { ...d, dir, close: async () => (await d.close(), rmSync(dir, { recursive: true, force: true })) };
+}
+
+// ── 1. Import ───────────────────────────────────────────────────────────────────────────────
+
+const WUXI = regionsUnder('320200').filter((c) => c !== '320200');
+const CLASSES = ['C3562', 'C3484', 'C2641', 'C3311', 'I6513', 'M7320', 'C3982', 'C4090'];
+
+function usccFor(i: number, region: string): string {
+  const body = `91${region}${String(i).padStart(9, '0')}`;
+  return body + checkCharacter(body);
+}
+
+async function writeSheet(file: string, rows: number): Promise<void> {
+  const rng = new Rng(7);
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file });
+  const sheet = book.addWorksheet('企业名单');
+  sheet.addRow(['2025年度规模以上工业企业名单']).commit();
+  sheet
+    .addRow([
+      '序号',
+      '统一社会信用代码',
+      '企业名称',
+      '所属地区',
+      '行业代码',
+      '营业收入（万元）',
+      '从业人员',
+      '研发费用（万元）',
+      '资产总额（万元）',
+    ])
+    .commit();
+  for (let i = 1; i <= rows; i++) {
+    const region = rng.pick(WUXI);
+    const revenue = Math.round(Math.exp(rng.range(Math.log(100), Math.log(200_000))) * 100) / 100; // 万元
+    sheet
+      .addRow([
+        i,
+        usccFor(i, region),
+        `无锡测试${i}号科技有限公司`,
+        region,
+        rng.pick(CLASSES),
+        revenue,
+        rng.int(5, 900),
+        Math.round(revenue * rng.range(0, 0.08) * 100) / 100,
+        Math.round(revenue * rng.range(0.5, 2) * 100) / 100,
+      ])
+      .commit();
+  }
+  await book.commit();
+}
+
+/** The yardstick: the same file read with the same reader, its facts inserted as they stand. */
+async function bulkInsert(d: Database, data: Buffer): Promise<number> {
+  const grid = await readGrid(data, 'bench.xlsx');
+  const paths = [
+    'name',
+    'regionCode',
+    'industryCode',
+    'years.2025.revenue',
+    'years.2025.employees',
+    'years.2025.rdExpense',
+    'years.2025.totalAssets',
+  ];
+  const wan = [false, false, false, true, false, true, true];
+  let n = 0;
+  const body = grid.slice(2);
+  for (let i = 0; i < body.length; i += 1000) {
+    const chunk = body.slice(i, i + 1000);
+    const firms = chunk.map((r) => sql`(${String(r.cells[1])})`);
+    await d.db.execute(sql`insert into enterprises (uscc) values ${sql.join(firms, sql`, `)}`);
+    const facts = chunk.flatMap((r) =>
+      paths.map((p, k) => {
+        const v = r.cells[k + 2];
+        const value = wan[k] ? Number(v) * 10_000 : v;
+        return sql`(${String(r.cells[1])}, ${p}, ${JSON.stringify(value)}::jsonb, 'import', 'bench')`;
+      }),
+    );
+    await d.db.execute(sql`insert into facts (uscc, path, value, source, actor) values ${sql.join(facts, sql`, `)}`);
+    n += facts.length;
+  }
+  return n;
+}
+
+async function benchImport(kind: 'pglite' | 'postgres') {
+  const dir = mkdtempSync(join(tmpdir(), 'huiqi-sheet-'));
+  const file = join(dir, 'bench.xlsx');
+  await writeSheet(file, IMPORT_ROWS);
+  const { readFileSync } = await import('node:fs');
+  const data = readFileSync(file);
+  const open = () => (kind === 'pglite' ? embeddedDatabase() : serverDatabase('huiqi_bench_import'));
+  const project = projector(loadLibrary(), AS_OF);
+  let d = await open();
+  const [outcome, importS] = await time(() => importSpreadsheet(d.db, data, 'bench.xlsx', { actor: 'bench', project }));
+  const [again, reimportS] = await time(() => importSpreadsheet(d.db, data, 'bench.xlsx', { actor: 'bench', project }));
+  await d.close();
+  d = await open();
+  const [factRows, bulkS] = await time(() => bulkInsert(d, data));
+  await d.close();
+  rmSync(dir, { recursive: true, force: true });
+  if (outcome.sheet.good.length !== IMPORT_ROWS || again.factsWritten !== 0)
+    throw new Error(
+      `import bench: ${outcome.sheet.good.length} of ${IMPORT_ROWS} rows in, re-import wrote ${again.factsWritten}; first refusal: ${JSON.stringify(outcome.sheet.bad[0]?.errors)}`,
+    );
+  return { kind, importS, reimportS, bulkS, factRows, facts: outcome.factsWritten };
+}
+
+// ── 2. HTTP ─────────────────────────────────────────────────────────────────────────────────
+
+async function startBenchServer(): Promise<{ port: number; stop: () => void }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/http-server.ts'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const line = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout! }).once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
+  });
+  return { port: Number(line), stop: () => child.kill('SIGTERM') };
+}
+
+interface Load {
+  name: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+async function load(name: string, url: string, bodies?: string[]): Promise<Load> {
+  let i = 0;
+  const r = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: HTTP_SECONDS,
+    ...(bodies
+      ? {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          requests: [{ setupRequest: (req) => ({ ...req, body: bodies[i++ % bodies.length] }) }],
+        }
+      : {}),
+  });
+  return { name, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx };
+}
+
+async function benchHttp(): Promise<Load[]> {
+  const server = await startBenchServer();
+  const base = `http://127.0.0.1:${server.port}`;
+  // Firms that fall short and get their gaps searched, and firms that qualify: a realistic mix.
+  const bodies = generatePool(2000, { asOf: AS_OF }).map((p) => JSON.stringify(p));
+  const evaluate = `${base}/api/v1/policies/cn.most.tech-sme/evaluate?asOf=${AS_OF}`;
+  try {
+    await load('warm-up', evaluate, bodies);
+    return [
+      await load('GET /bench/hello (yardstick)', `${base}/bench/hello`),
+      await load('POST …/evaluate (with gaps)', evaluate, bodies),
+      await load('POST …/evaluate?gaps=false', `${evaluate}&gaps=false`, bodies),
+    ];
+  } finally {
+    server.stop();
+  }
+}
+
+// ── 3. Statistics over a million firms ──────────────────────────────────────────────────────
+
+async function fillFirms(d: Database, n: number): Promise<void> {
+  const counties = ['320200', '320100', '310000', '440600', '420100', '510100', '341700', '630100']
+    .flatMap((c) => regionsUnder(c).filter((x) => x !== c))
+    .concat('442000');
+  const list = (xs: string[]) => `array[${xs.map((x) => `'${x}'`).join(',')}]`;
+  // Generated in SQL: a million rows through the driver would measure the driver, not the query.
+  await d.execute(`
+    insert into enterprises (uscc, name, region_code, industry_code, size_class, tags)
+    select lpad(i::text, 18, '0'), '企业' || i,
+      (${list(counties)})[1 + (i * 7919) % ${counties.length}],
+      (${list(CLASSES)})[1 + (i * 31) % ${CLASSES.length}],
+      (array['micro','small','medium','large'])[1 + (i * 13) % 4],
+      case when i % 3 = 0 then array['size:small','qualifies:cn.most.tech-sme']
+           when i % 17 = 0 then array['size:medium','holds:specialized_sme','qualifies:cn.miit.specialized-sme']
+           else array['size:micro'] end
+    from generate_series(1, ${n}) as i`);
+  await d.execute('analyze enterprises');
+}
+
+async function benchStats() {
+  const d = await serverDatabase('huiqi_bench_stats');
+  try {
+    log(`filling ${fmt(STATS_FIRMS)} firms…`);
+    await fillFirms(d, STATS_FIRMS);
+    const platform = { db: d.db } as Platform;
+    const who = (role: Actor['role'], regionCode: string | null): Actor => ({
+      userId: 1,
+      username: 'bench',
+      displayName: 'bench',
+      role,
+      regionCode,
+      level: role === 'reviewer' ? 'city' : null,
+      uscc: null,
+      organization: null,
+    });
+    const cases = [
+      { name: '无锡市 (city reviewer)', actor: who('reviewer', '320200'), prefix: '3202' },
+      { name: '江苏省 (province reviewer)', actor: who('reviewer', '320000'), prefix: '32' },
+      { name: '全国 (administrator)', actor: who('admin', null), prefix: '' },
+    ];
+    const rows = [];
+    for (const c of cases) {
+      const runs: number[] = [];
+      const floor: number[] = [];
+      let total = 0;
+      for (let i = 0; i < STATS_RUNS + 2; i++) {
+        const [s, t] = await time(() => regionStats(platform, c.actor));
+        total = s.total;
+        const [, f] = await time(() =>
+          d.execute(`select count(*) from enterprises where region_code like '${c.prefix}%'`),
+        );
+        if (i < 2) continue; // warm-up
+        runs.push(t * 1000);
+        floor.push(f * 1000);
+      }
+      rows.push({ name: c.name, firms: total, p50: median(runs), p95: pct(runs, 0.95), floor: median(floor) });
+    }
+    return rows;
+  } finally {
+    await d.close();
+  }
+}
+
+// ── Report ──────────────────────────────────────────────────────────────────────────────────
+
+const out: string[] = ['## Platform benchmark', ''];
+out.push(
+  `Node ${process.version}; ${IMPORT_ROWS.toLocaleString('en')} import rows; HTTP ${HTTP_SECONDS} s × ${CONNECTIONS} connections per row.`,
+  '',
+);
+
+out.push('### Import of a spreadsheet', '');
+out.push(
+  '| database | import (s) | rows/s | re-import, nothing changes (s) | yardstick: read + bulk INSERT (s) | import ÷ yardstick | target |',
+);
+out.push('| --- | ---: | ---: | ---: | ---: | ---: | --- |');
+for (const kind of SERVER ? (['pglite', 'postgres'] as const) : (['pglite'] as const)) {
+  log(`import on ${kind}…`);
+  const r = await benchImport(kind);
+  out.push(
+    `| ${kind} | ${fmt(r.importS, 1)} | ${fmt(IMPORT_ROWS / r.importS)} | ${fmt(r.reimportS, 1)} | ${fmt(r.bulkS, 1)} | ${fmt(r.importS / r.bulkS, 2)}× | ≤ 3× ${r.importS / r.bulkS <= 3 ? '✔' : '✘'} |`,
+  );
+}
+if (!SERVER) out.push('', '(PostgreSQL server row skipped: set HUIQI_BENCH_DATABASE_URL.)');
+
+out.push('', '### HTTP on loopback (autocannon)', '');
+log('HTTP…');
+const http = await benchHttp();
+const hello = http[0]!;
+out.push('| route | req/s | p50 (ms) | p99 (ms) | errors | ÷ hello | targets: ≥ 50 %, p99 < 20 ms |');
+out.push('| --- | ---: | ---: | ---: | ---: | ---: | --- |');
+for (const r of http) {
+  const share = r.rps / hello.rps;
+  const ok = r === hello ? '' : `${share >= 0.5 ? '✔' : '✘'} ${r.p99 < 20 ? '✔' : '✘'}`;
+  out.push(
+    `| ${r.name} | ${fmt(r.rps)} | ${fmt(r.p50, 1)} | ${fmt(r.p99, 1)} | ${r.errors} | ${fmt(share * 100)} % | ${ok} |`,
+  );
+}
+
+out.push('', `### Dashboard statistics over ${fmt(STATS_FIRMS)} firms (PostgreSQL server)`, '');
+if (SERVER) {
+  log('statistics…');
+  out.push('| scope | firms in scope | p50 (ms) | p95 (ms) | yardstick: count(*) p50 (ms) | target p50 ≤ 200 ms |');
+  out.push('| --- | ---: | ---: | ---: | ---: | --- |');
+  for (const r of await benchStats())
+    out.push(
+      `| ${r.name} | ${fmt(r.firms)} | ${fmt(r.p50, 1)} | ${fmt(r.p95, 1)} | ${fmt(r.floor, 1)} | ${r.p50 <= 200 ? '✔' : '✘'} |`,
+    );
+} else out.push('(skipped: set HUIQI_BENCH_DATABASE_URL to a PostgreSQL server.)');
+
+process.stdout.write(out.join('\n') + '\n');

@@ -1,0 +1,545 @@
+/**
+ * Who may call what: every route of the API × every role, for a firm inside the Wuxi reviewers'
+ * region (A) and one outside it (B), against the answer the service layer should give; and the
+ * audit entries reads and writes leave behind.
+ */
+import { gt, max } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog } from '../platform/schema.ts';
+import {
+  FIRM_A,
+  FIRM_B,
+  PASSWORD,
+  ROLES,
+  testApp,
+  usccFor,
+  type Send,
+  type TestApp,
+  type TestRole,
+} from './test-app.ts';
+
+const AS_OF = '2026-06-30';
+const POLICY = 'cn.most.tech-sme';
+/** A well-formed code no firm on the platform has, registered in firm A's district. */
+const UNKNOWN_FIRM = usccFor('320211', 999);
+
+/** Whose data a row is about: firm A (Wuxi), firm B (Shanghai), or a firm that does not exist. */
+type Subject = 'A' | 'B' | 'unknown';
+const SUBJECT = {
+  A: { uscc: FIRM_A.uscc, region: FIRM_A.regionCode },
+  B: { uscc: FIRM_B.uscc, region: FIRM_B.regionCode },
+  unknown: { uscc: UNKNOWN_FIRM, region: '320211' },
+};
+
+type Outcome = 200 | 201 | 202 | 204 | 400 | 401 | 403 | 404;
+/** One answer per role, in the order of ROLES. */
+type Outcomes = readonly [
+  anonymous: Outcome,
+  firm: Outcome,
+  reviewer: Outcome,
+  districtReviewer: Outcome,
+  otherReviewer: Outcome,
+  bank: Outcome,
+  provider: Outcome,
+  chamber: Outcome,
+  admin: Outcome,
+];
+
+interface Row {
+  /** Method and path as the OpenAPI document writes them. */
+  route: string;
+  subject?: Subject;
+  expect: Outcomes;
+}
+
+const row = (route: string, subject: Subject | null, expect: Outcomes): Row => ({
+  route,
+  ...(subject ? { subject } : {}),
+  expect,
+});
+
+const PUBLIC: Outcomes = [200, 200, 200, 200, 200, 200, 200, 200, 200];
+const ANY_LOGIN = (ok: Outcome): Outcomes => [401, ok, ok, ok, ok, ok, ok, ok, ok];
+/** A firm's data: the firm itself (firm A's account), reviewers of its region, administrators. */
+// prettier-ignore
+const FIRM_DATA: Record<Subject, Outcomes> = {
+  //        anon firm  rev  dist other bank prov cham admin
+  A:       [401, 200, 200, 200, 403, 403, 403, 403, 200],
+  B:       [401, 403, 403, 403, 200, 403, 403, 403, 200],
+  // Refused alike whether or not the firm exists, to whoever could not read it if it did.
+  unknown: [401, 403, 404, 404, 404, 403, 403, 403, 404],
+};
+/** Reviewers and administrators only, confined to the reviewer's region (all of it, or A's or B's). */
+// prettier-ignore
+const REGION_ONLY: Record<'all' | 'A' | 'B', Outcomes> = {
+  //        anon firm  rev  dist other bank prov cham admin
+  all:     [401, 403, 200, 200, 200, 403, 403, 403, 200],
+  A:       [401, 403, 200, 200, 403, 403, 403, 403, 200],
+  B:       [401, 403, 403, 403, 200, 403, 403, 403, 200],
+};
+
+// prettier-ignore
+const TABLE: Row[] = [
+  //  route                                           subject     anon firm  rev  dist other bank prov cham admin
+  row('GET /api/v1/health',                           null,       PUBLIC),
+  row('POST /api/v1/auth/login',                      null,       ANY_LOGIN(200)), // anonymous: unknown account
+  row('POST /api/v1/auth/logout',                     null,       [204, 204, 204, 204, 204, 204, 204, 204, 204]),
+  row('GET /api/v1/auth/me',                          null,       ANY_LOGIN(200)),
+  row('POST /api/v1/auth/tokens',                     null,       ANY_LOGIN(201)),
+  row('GET /api/v1/audit',                            null,       [401, 200, 200, 200, 200, 403, 403, 403, 200]),
+  row('GET /api/v1/enterprises',                      null,       [401, 200, 200, 200, 200, 403, 403, 403, 200]),
+  row('GET /api/v1/enterprises',                      'A',        [401, 200, 200, 200, 403, 403, 403, 403, 200]),
+  row('GET /api/v1/enterprises',                      'B',        [401, 200, 403, 403, 200, 403, 403, 403, 200]),
+  row('GET /api/v1/enterprises/{uscc}',               'A',        FIRM_DATA.A),
+  row('GET /api/v1/enterprises/{uscc}',               'B',        FIRM_DATA.B),
+  row('GET /api/v1/enterprises/{uscc}',               'unknown',  FIRM_DATA.unknown),
+  row('GET /api/v1/enterprises/{uscc}/profile',       'A',        FIRM_DATA.A),
+  row('GET /api/v1/enterprises/{uscc}/profile',       'B',        FIRM_DATA.B),
+  row('GET /api/v1/enterprises/{uscc}/facts',         'A',        FIRM_DATA.A),
+  row('GET /api/v1/enterprises/{uscc}/facts',         'B',        FIRM_DATA.B),
+  row('POST /api/v1/enterprises/{uscc}/facts',        'A',        FIRM_DATA.A),
+  row('POST /api/v1/enterprises/{uscc}/facts',        'B',        FIRM_DATA.B),
+  row('POST /api/v1/enterprises/{uscc}/evaluate',     'A',        FIRM_DATA.A),
+  row('POST /api/v1/enterprises/{uscc}/evaluate',     'B',        FIRM_DATA.B),
+  row('POST /api/v1/enterprises/evaluate',            null,       REGION_ONLY.all),
+  row('POST /api/v1/enterprises/evaluate',            'A',        REGION_ONLY.A),
+  row('POST /api/v1/enterprises/evaluate',            'B',        REGION_ONLY.B),
+  row('GET /api/v1/stats',                            null,       REGION_ONLY.all),
+  row('GET /api/v1/stats',                            'A',        REGION_ONLY.A),
+  row('GET /api/v1/stats',                            'B',        REGION_ONLY.B),
+  row('GET /api/v1/policies',                         null,       PUBLIC),
+  row('GET /api/v1/policies/{id}',                    null,       PUBLIC),
+  row('POST /api/v1/policies/{id}/evaluate',          null,       PUBLIC),
+  row('POST /api/v1/imports',                         null,       [401, 403, 202, 202, 202, 403, 403, 403, 202]),
+  // An import the Wuxi city reviewer submitted: only they and administrators read it.
+  row('GET /api/v1/imports/{id}',                     null,       [401, 403, 200, 403, 403, 403, 403, 403, 200]),
+  row('GET /api/v1/imports/{id}/rejects.xlsx',        null,       [401, 403, 200, 403, 403, 403, 403, 403, 200]),
+  // A decision record about the subject firm, made by an administrator.
+  row('GET /api/v1/decisions/{id}',                   'A',        FIRM_DATA.A),
+  row('GET /api/v1/decisions/{id}',                   'B',        FIRM_DATA.B),
+  row('POST /api/v1/decisions/{id}/replay',           'A',        FIRM_DATA.A),
+  row('POST /api/v1/decisions/{id}/replay',           'B',        FIRM_DATA.B),
+  // Served beside the API, outside its OpenAPI document.
+  row('GET /api/v1/openapi.json',                     null,       PUBLIC),
+  row('GET /api/docs',                                null,       PUBLIC),
+];
+const OUTSIDE_OPENAPI = new Set(['GET /api/v1/openapi.json', 'GET /api/docs']);
+
+/** What the rows need that only exists once the app runs. */
+interface Fixtures {
+  decision: Record<'A' | 'B', number>;
+  /** An import by the Wuxi city reviewer, finished, with a rejected row. */
+  importId: string;
+}
+
+interface CallContext {
+  t: TestApp;
+  role: TestRole;
+  send: Send;
+  subject: Subject | undefined;
+  uscc: string;
+  fx: Fixtures;
+}
+
+const form = (csv: string, name = 'list.csv') => {
+  const f = new FormData();
+  f.append('file', new File([csv], name, { type: 'text/csv' }));
+  f.append('year', '2025');
+  return f;
+};
+const IMPORT_CSV = `统一社会信用代码,企业名称,从业人员（人）\n${FIRM_A.uscc},${FIRM_A.name},120\n`;
+const IMPORT_WITH_REJECT = `${IMPORT_CSV}913202110000000999,校验位错误的企业,5\n`;
+
+const decisionOf = (c: CallContext) => c.fx.decision[c.subject === 'B' ? 'B' : 'A'];
+const regionQuery = (c: CallContext) => (c.subject ? `region=${SUBJECT[c.subject].region}` : '');
+
+/** How each route is called. */
+const CALLS: Record<string, (c: CallContext) => Promise<Response>> = {
+  'GET /api/v1/health': (c) => c.send('/api/v1/health'),
+  'POST /api/v1/auth/login': (c) =>
+    c.t.request('/api/v1/auth/login', {
+      method: 'POST',
+      json:
+        c.role === 'anonymous'
+          ? { username: 'no-such-user', password: 'not-the-password' }
+          : { username: c.role, password: PASSWORD },
+    }),
+  // A session of its own, so the shared one stays logged in.
+  'POST /api/v1/auth/logout': async (c) =>
+    (c.role === 'anonymous' ? c.send : (await c.t.login(c.role)).send)('/api/v1/auth/logout', { method: 'POST' }),
+  'GET /api/v1/auth/me': (c) => c.send('/api/v1/auth/me'),
+  'POST /api/v1/auth/tokens': (c) =>
+    c.send('/api/v1/auth/tokens', { method: 'POST', json: { name: `table ${c.role}`, days: 1 } }),
+  'GET /api/v1/audit': (c) => c.send('/api/v1/audit?limit=5'),
+  'GET /api/v1/enterprises': (c) => c.send(`/api/v1/enterprises?${regionQuery(c)}`),
+  'GET /api/v1/enterprises/{uscc}': (c) => c.send(`/api/v1/enterprises/${c.uscc}`),
+  'GET /api/v1/enterprises/{uscc}/profile': (c) => c.send(`/api/v1/enterprises/${c.uscc}/profile`),
+  'GET /api/v1/enterprises/{uscc}/facts': (c) => c.send(`/api/v1/enterprises/${c.uscc}/facts`),
+  'POST /api/v1/enterprises/{uscc}/facts': (c) =>
+    c.send(`/api/v1/enterprises/${c.uscc}/facts`, {
+      method: 'POST',
+      json: { facts: { years: { '2025': { rdStaff: 10 + ROLES.indexOf(c.role) } } }, reason: '核对研发人员数' },
+    }),
+  'POST /api/v1/enterprises/{uscc}/evaluate': (c) =>
+    c.send(`/api/v1/enterprises/${c.uscc}/evaluate?policy=${POLICY}&asOf=${AS_OF}`, { method: 'POST' }),
+  'POST /api/v1/enterprises/evaluate': (c) =>
+    c.send(`/api/v1/enterprises/evaluate?policy=${POLICY}&asOf=${AS_OF}&${regionQuery(c)}`, { method: 'POST' }),
+  'GET /api/v1/stats': (c) => c.send(`/api/v1/stats?${regionQuery(c)}`),
+  'GET /api/v1/policies': (c) => c.send('/api/v1/policies'),
+  'GET /api/v1/policies/{id}': (c) => c.send(`/api/v1/policies/${POLICY}`),
+  'POST /api/v1/policies/{id}/evaluate': (c) =>
+    c.send(`/api/v1/policies/${POLICY}/evaluate?asOf=${AS_OF}`, {
+      method: 'POST',
+      json: { regionCode: '320211', years: { '2025': { employees: 80 } } },
+    }),
+  'POST /api/v1/imports': (c) => c.send('/api/v1/imports', { method: 'POST', body: form(IMPORT_CSV) }),
+  'GET /api/v1/imports/{id}': (c) => c.send(`/api/v1/imports/${c.fx.importId}`),
+  'GET /api/v1/imports/{id}/rejects.xlsx': (c) => c.send(`/api/v1/imports/${c.fx.importId}/rejects.xlsx`),
+  'GET /api/v1/decisions/{id}': (c) => c.send(`/api/v1/decisions/${decisionOf(c)}`),
+  'POST /api/v1/decisions/{id}/replay': (c) => c.send(`/api/v1/decisions/${decisionOf(c)}/replay`, { method: 'POST' }),
+  'GET /api/v1/openapi.json': (c) => c.send('/api/v1/openapi.json'),
+  'GET /api/docs': (c) => c.send('/api/docs'),
+};
+
+const label = (r: Row) => (r.subject ? `${r.route} (firm ${r.subject})` : r.route);
+
+let t: TestApp;
+let fx: Fixtures;
+
+async function waitForImport(send: Send, id: string): Promise<{ status: string; rejected: number }> {
+  for (let i = 0; i < 100; i++) {
+    const got = (await (await send(`/api/v1/imports/${id}`)).json()) as { status: string; rejected: number };
+    if (got.status === 'done' || got.status === 'failed') return got;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`import ${id} did not finish`);
+}
+
+beforeAll(async () => {
+  t = await testApp();
+  for (const role of ROLES) await t.as(role);
+  const admin = await t.as('admin');
+  const decision = async (uscc: string) => {
+    const res = await admin(`/api/v1/enterprises/${uscc}/evaluate?policy=${POLICY}&asOf=${AS_OF}`, { method: 'POST' });
+    if (res.status !== 200) throw new Error(`evaluating ${uscc}: ${res.status} ${await res.text()}`);
+    return ((await res.json()) as { decisionId: number }).decisionId;
+  };
+  const reviewer = await t.as('reviewer');
+  const submitted = await reviewer('/api/v1/imports', { method: 'POST', body: form(IMPORT_WITH_REJECT) });
+  if (submitted.status !== 202) throw new Error(`import: ${submitted.status} ${await submitted.text()}`);
+  const { id } = (await submitted.json()) as { id: string };
+  fx = { decision: { A: await decision(FIRM_A.uscc), B: await decision(FIRM_B.uscc) }, importId: id };
+  const finished = await waitForImport(reviewer, id);
+  if (finished.status !== 'done' || finished.rejected !== 1)
+    throw new Error(`import: ${JSON.stringify(finished)} (expected done with 1 rejected row)`);
+}, 60_000);
+
+afterAll(async () => {
+  await t?.close();
+});
+
+describe(`the route × role table on ${process.env.HUIQI_TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`, () => {
+  it('has a row, and a way to call it, for every operation in the OpenAPI document', () => {
+    const doc = t.app.getOpenAPI31Document({ openapi: '3.1.0', info: { title: 'Huiqi', version: 'v1' } });
+    const documented = Object.entries(doc.paths ?? {}).flatMap(([path, item]) =>
+      Object.keys(item ?? {})
+        .filter((m) => ['get', 'put', 'post', 'patch', 'delete', 'head', 'options'].includes(m))
+        .map((m) => `${m.toUpperCase()} ${path}`),
+    );
+    const tabled = new Set(TABLE.map((r) => r.route));
+    expect(
+      documented.filter((r) => !tabled.has(r)),
+      'operations in the OpenAPI document without a row',
+    ).toEqual([]);
+    expect(
+      [...tabled].filter((r) => !documented.includes(r) && !OUTSIDE_OPENAPI.has(r)),
+      'rows for operations the OpenAPI document does not have',
+    ).toEqual([]);
+    expect(
+      [...tabled].filter((r) => !CALLS[r]),
+      'rows without a way to call them',
+    ).toEqual([]);
+    // Every operation on one firm's data is walked for a firm inside the region and one outside.
+    const perFirm = documented.filter((r) => r.includes('{uscc}') || r.includes('/decisions/'));
+    expect(perFirm.length).toBeGreaterThan(0);
+    for (const r of perFirm)
+      for (const s of ['A', 'B'] as const)
+        expect(
+          TABLE.some((row) => row.route === r && row.subject === s),
+          `${r} has no row for firm ${s}`,
+        ).toBe(true);
+  });
+
+  it.each(TABLE.map((row) => [label(row), row] as const))('%s', async (_name, row) => {
+    const mismatches: string[] = [];
+    for (const [i, role] of ROLES.entries()) {
+      const expected = row.expect[i]!;
+      const subject = row.subject;
+      const res = await CALLS[row.route]!({
+        t,
+        role,
+        send: await t.as(role),
+        subject,
+        uscc: SUBJECT[subject ?? 'A'].uscc,
+        fx,
+      });
+      const text = await res.text();
+      let code: string | undefined;
+      if (res.status >= 400) {
+        try {
+          code = (JSON.parse(text) as { error?: { code?: string } }).error?.code;
+        } catch {
+          code = undefined;
+        }
+      }
+      const got = `${res.status}${code ? ` ${code}` : ''}`;
+      if (res.status !== expected) mismatches.push(`${label(row)} as ${role}: expected ${expected}, got ${got}`);
+      else if (res.status >= 400 && !code)
+        mismatches.push(`${label(row)} as ${role}: ${res.status} without an error code: ${text.slice(0, 120)}`);
+    }
+    expect(mismatches).toEqual([]);
+  });
+});
+
+describe('what each role sees', () => {
+  const listed = async (role: TestRole) => {
+    const res = await (await t.as(role))('/api/v1/enterprises?pageSize=200');
+    expect(res.status, `GET /api/v1/enterprises as ${role}`).toBe(200);
+    const body = (await res.json()) as { items: { uscc: string }[]; total: number };
+    expect(body.total, `the total for ${role}`).toBe(body.items.length);
+    return body.items.map((f) => f.uscc).sort();
+  };
+
+  it('lists the firms of the caller’s region, all for an administrator, just itself for a firm', async () => {
+    expect(await listed('reviewer')).toEqual([FIRM_A.uscc]);
+    expect(await listed('districtReviewer')).toEqual([FIRM_A.uscc]);
+    expect(await listed('otherReviewer')).toEqual([FIRM_B.uscc]);
+    expect(await listed('firm')).toEqual([FIRM_A.uscc]);
+    expect(await listed('admin')).toEqual([FIRM_A.uscc, FIRM_B.uscc].sort());
+  });
+
+  it('counts only the firms of the reviewer’s region in the statistics', async () => {
+    const total = async (role: TestRole) => {
+      const res = await (await t.as(role))('/api/v1/stats');
+      expect(res.status, `GET /api/v1/stats as ${role}`).toBe(200);
+      return ((await res.json()) as { total: number }).total;
+    };
+    expect(await total('reviewer')).toBe(1);
+    expect(await total('otherReviewer')).toBe(1);
+    expect(await total('admin')).toBe(2);
+  });
+
+  it('shows a reviewer the audit entries of their region and a firm those about itself', async () => {
+    const entries = async (role: TestRole) => {
+      const res = await (await t.as(role))('/api/v1/audit?limit=500');
+      expect(res.status, `GET /api/v1/audit as ${role}`).toBe(200);
+      return ((await res.json()) as { items: { regionCode: string | null; subjectId: string | null }[] }).items;
+    };
+    const wuxi = await entries('reviewer');
+    expect(wuxi.length).toBeGreaterThan(0);
+    expect(wuxi.filter((e) => !e.regionCode?.startsWith('3202'))).toEqual([]);
+    const shanghai = await entries('otherReviewer');
+    expect(shanghai.length).toBeGreaterThan(0);
+    expect(shanghai.filter((e) => !e.regionCode?.startsWith('31'))).toEqual([]);
+    const own = await entries('firm');
+    expect(own.length).toBeGreaterThan(0);
+    expect(own.filter((e) => e.subjectId !== FIRM_A.uscc)).toEqual([]);
+  });
+
+  it('takes a firm’s own facts without a reason, and an override only with one, within the region', async () => {
+    const write = async (role: TestRole, uscc: string, facts: Record<string, unknown>, reason?: string) => {
+      const res = await (
+        await t.as(role)
+      )(`/api/v1/enterprises/${uscc}/facts`, {
+        method: 'POST',
+        json: reason === undefined ? { facts } : { facts, reason },
+      });
+      const body = (await res.json()) as { error?: { code: string; details?: { field: string }[] } };
+      return { status: res.status, fields: body.error?.details?.map((d) => d.field) };
+    };
+    const staff = { years: { '2025': { techStaff: 13 } } };
+    expect(await write('firm', FIRM_A.uscc, staff)).toEqual({ status: 200, fields: undefined });
+    expect(await write('reviewer', FIRM_A.uscc, staff)).toEqual({ status: 400, fields: ['reason'] });
+    expect(await write('admin', FIRM_B.uscc, staff, '  ')).toEqual({ status: 400, fields: ['reason'] });
+    // A reviewer may not move a firm of their region out of it.
+    expect((await write('reviewer', FIRM_A.uscc, { regionCode: '310101' }, '迁址')).status).toBe(403);
+    expect((await (await t.as('admin'))(`/api/v1/enterprises/${FIRM_A.uscc}`)).status).toBe(200);
+    const a = (await (await (await t.as('admin'))(`/api/v1/enterprises/${FIRM_A.uscc}`)).json()) as {
+      regionCode: string;
+    };
+    expect(a.regionCode).toBe(FIRM_A.regionCode);
+  });
+
+  it('runs a submitted import through the worker and keeps its rejected rows', async () => {
+    const res = await (await t.as('reviewer'))(`/api/v1/imports/${fx.importId}`);
+    expect(await res.json()).toMatchObject({
+      status: 'done',
+      total: 2,
+      imported: 1,
+      rejected: 1,
+      errors: [{ row: 3, column: '统一社会信用代码' }],
+      rejectsUrl: `/api/v1/imports/${fx.importId}/rejects.xlsx`,
+    });
+    const rejects = await (await t.as('admin'))(`/api/v1/imports/${fx.importId}/rejects.xlsx`);
+    expect(rejects.headers.get('content-type')).toMatch(/spreadsheetml/);
+    expect(
+      Buffer.from(await rejects.arrayBuffer())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
+  });
+});
+
+describe('the audit trail', () => {
+  /** The audit entries appended while `act` runs. */
+  async function logged(act: () => Promise<Response>, expectStatus: number) {
+    const { db } = t.platform;
+    const [last] = await db.select({ id: max(auditLog.id) }).from(auditLog);
+    const res = await act();
+    expect(res.status, await res.clone().text()).toBe(expectStatus);
+    return db
+      .select()
+      .from(auditLog)
+      .where(gt(auditLog.id, last?.id ?? 0))
+      .orderBy(auditLog.id);
+  }
+
+  const FIRM_READS: [string, string, (s: Send, uscc: string) => Promise<Response>][] = [
+    ['GET /api/v1/enterprises/{uscc}', 'enterprise.read', (s, u) => s(`/api/v1/enterprises/${u}`)],
+    ['GET /api/v1/enterprises/{uscc}/profile', 'enterprise.read', (s, u) => s(`/api/v1/enterprises/${u}/profile`)],
+    ['GET /api/v1/enterprises/{uscc}/facts', 'facts.read', (s, u) => s(`/api/v1/enterprises/${u}/facts`)],
+    ['GET /api/v1/decisions/{id}', 'decision.read', (s) => s(`/api/v1/decisions/${fx.decision.A}`)],
+    [
+      'POST /api/v1/decisions/{id}/replay',
+      'decision.read',
+      (s) => s(`/api/v1/decisions/${fx.decision.A}/replay`, { method: 'POST' }),
+    ],
+  ];
+
+  it('records a reviewer reading firm A as enterprise.read by the reviewer about firm A', async () => {
+    const entries = await logged(async () => (await t.as('reviewer'))(`/api/v1/enterprises/${FIRM_A.uscc}`), 200);
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({
+      action: 'enterprise.read',
+      username: 'reviewer',
+      role: 'reviewer',
+      subjectType: 'enterprise',
+      subjectId: FIRM_A.uscc,
+      regionCode: FIRM_A.regionCode,
+    });
+  });
+
+  it.each(FIRM_READS)('records %s of firm A by a reviewer or an administrator as %s', async (_r, action, read) => {
+    for (const role of ['districtReviewer', 'admin'] as const) {
+      const entries = await logged(async () => read(await t.as(role), FIRM_A.uscc), 200);
+      expect(
+        entries.map((e) => [e.action, e.username, e.subjectId]),
+        `${_r} as ${role}`,
+      ).toEqual([[action, role, FIRM_A.uscc]]);
+    }
+  });
+
+  it.each(FIRM_READS)('records nothing when the firm itself calls %s', async (_r, _a, read) => {
+    const entries = await logged(async () => read(await t.as('firm'), FIRM_A.uscc), 200);
+    expect(entries).toEqual([]);
+  });
+
+  it('records a reviewer listing and screening their region', async () => {
+    const reviewer = await t.as('reviewer');
+    const list = await logged(() => reviewer('/api/v1/enterprises'), 200);
+    expect(list).toEqual([
+      expect.objectContaining({ action: 'enterprise.list', username: 'reviewer', regionCode: '320200' }),
+    ]);
+    const screen = await logged(
+      () => reviewer(`/api/v1/enterprises/evaluate?policy=${POLICY}&asOf=${AS_OF}&region=320211`, { method: 'POST' }),
+      200,
+    );
+    expect(screen).toEqual([
+      expect.objectContaining({ action: 'enterprise.evaluate_region', username: 'reviewer', regionCode: '320211' }),
+    ]);
+  });
+
+  it('records no read when the read is refused', async () => {
+    const entries = await logged(async () => (await t.as('reviewer'))(`/api/v1/enterprises/${FIRM_B.uscc}`), 403);
+    expect(entries.filter((e) => e.action === 'enterprise.read')).toEqual([]);
+  });
+
+  it('records every write with who wrote, what and about whom', async () => {
+    const writes: [TestRole, number, () => Promise<Response>, Record<string, unknown>][] = [
+      [
+        'firm',
+        200,
+        async () =>
+          (await t.as('firm'))(`/api/v1/enterprises/${FIRM_A.uscc}/facts`, {
+            method: 'POST',
+            json: { facts: { years: { '2025': { techStaff: 14 } } } },
+          }),
+        { action: 'facts.write', subjectId: FIRM_A.uscc, regionCode: FIRM_A.regionCode },
+      ],
+      [
+        'reviewer',
+        200,
+        async () =>
+          (await t.as('reviewer'))(`/api/v1/enterprises/${FIRM_A.uscc}/facts`, {
+            method: 'POST',
+            json: { facts: { years: { '2025': { techStaff: 15 } } }, reason: '以社保数据为准' },
+          }),
+        {
+          action: 'facts.write',
+          subjectId: FIRM_A.uscc,
+          detail: expect.objectContaining({ reason: '以社保数据为准' }),
+        },
+      ],
+      [
+        'admin',
+        200,
+        async () =>
+          (await t.as('admin'))(`/api/v1/enterprises/${FIRM_B.uscc}/facts`, {
+            method: 'POST',
+            json: { facts: { years: { '2025': { techStaff: 8 } } }, reason: '更正' },
+          }),
+        { action: 'facts.write', subjectId: FIRM_B.uscc, regionCode: FIRM_B.regionCode },
+      ],
+      [
+        'reviewer',
+        200,
+        async () =>
+          (await t.as('reviewer'))(`/api/v1/enterprises/${FIRM_A.uscc}/evaluate?policy=${POLICY}&asOf=${AS_OF}`, {
+            method: 'POST',
+          }),
+        { action: 'enterprise.evaluate', subjectId: FIRM_A.uscc },
+      ],
+      [
+        'districtReviewer',
+        202,
+        async () => (await t.as('districtReviewer'))('/api/v1/imports', { method: 'POST', body: form(IMPORT_CSV) }),
+        { action: 'import.submit', subjectType: 'import', regionCode: '320211' },
+      ],
+      [
+        'bank',
+        201,
+        async () => (await t.as('bank'))('/api/v1/auth/tokens', { method: 'POST', json: { name: 'audit check' } }),
+        { action: 'auth.token_issued', subjectId: 'bank' },
+      ],
+    ];
+    for (const [role, status, write, entry] of writes) {
+      const entries = await logged(write, status);
+      expect(entries, `${entry.action} by ${role}`).toEqual([expect.objectContaining({ username: role, ...entry })]);
+    }
+  });
+
+  it('records logins, failed ones too', async () => {
+    const ok = await logged(
+      () => t.request('/api/v1/auth/login', { method: 'POST', json: { username: 'chamber', password: PASSWORD } }),
+      200,
+    );
+    expect(ok).toEqual([expect.objectContaining({ action: 'auth.login', username: 'chamber', subjectId: 'chamber' })]);
+    const failed = await logged(
+      () => t.request('/api/v1/auth/login', { method: 'POST', json: { username: 'chamber', password: 'wrong-one' } }),
+      401,
+    );
+    expect(failed).toEqual([
+      expect.objectContaining({ action: 'auth.login_failed', username: null, subjectId: 'chamber' }),
+    ]);
+  });
+});
