@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { catalog, type FactDef, type ListDef } from './catalog.ts';
 import { normalizeIndustryCode } from './industry.ts';
+import { checkRegionCode } from './regions.ts';
 import { checkUscc } from './uscc.ts';
 
 export type Scalar = number | boolean | string;
@@ -85,10 +86,7 @@ function buildProfileSchema() {
   for (const [k, f] of Object.entries(catalog.scalars)) shape[k] = optionalFact(f);
   shape.industryCode = checkedCode(normalizeIndustryCode);
   shape.uscc = checkedCode(checkUscc);
-  shape.regionCode = z
-    .string()
-    .regex(/^\d{6}$/, { message: 'must be a 6-digit GB/T 2260 code' })
-    .nullish();
+  shape.regionCode = checkedCode(checkRegionCode);
   const year: Record<string, z.ZodType> = {};
   for (const [k, f] of Object.entries(catalog.yearly)) year[k] = optionalFact(f);
   shape.years = z
