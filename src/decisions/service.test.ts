@@ -28,7 +28,9 @@ const firm = {
   regionCode: '320211',
   industryCode: 'C3562',
   establishedOn: '2015-03-01',
-  years: { '2025': { employees: 120, techStaff: 30, revenue: 80_000_000, rdExpense: 4_000_000, totalAssets: 90_000_000 } },
+  years: {
+    '2025': { employees: 120, techStaff: 30, revenue: 80_000_000, rdExpense: 4_000_000, totalAssets: 90_000_000 },
+  },
   ip: [{ kind: 'invention_patent', grantedOn: '2023-05-01', mainProduct: true, selfDeveloped: true }],
   compliance: { seriousDishonesty: false },
 };
