@@ -202,9 +202,7 @@ program
       `${file}：${sheet.year}年度，表头在第${sheet.headerRow}行`,
       `导入 ${sheet.good.length} 行（新增或更新 ${outcome.changed} 家，无变化 ${outcome.unchanged} 家，写入 ${outcome.factsWritten} 项数据）`,
       `未导入 ${sheet.bad.length} 行${sheet.skipped.length ? `，跳过合计/注释 ${sheet.skipped.length} 行` : ''}`,
-      ...sheet.bad.map(
-        (b) => `  第${b.row}行 ${b.uscc ?? ''}：${b.errors.map((e) => `${e.column}：${e.reason}`).join('；')}`,
-      ),
+      ...sheet.bad.map((b) => `  第${b.row}行 ${b.uscc ?? ''}：${b.errors.map((e) => e.reason).join('；')}`),
       ...sheet.headerProblems.map((p) => `  表头「${p.header}」：${p.reason}`),
     ];
     if (opts.rejects && sheet.bad.length) lines.push(`未导入的行已写入 ${opts.rejects}`);

@@ -54,6 +54,8 @@ export const imports = pgTable('imports', {
   rejected: integer('rejected').notNull().default(0),
   unchanged: integer('unchanged').notNull().default(0),
   errors: jsonValue('errors'),
+  /** Header columns that were not read (unknown unit, repeated column), with why. */
+  warnings: jsonValue('warnings'),
   rejects: bytea('rejects'),
   failure: text('failure'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

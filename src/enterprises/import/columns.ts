@@ -4,6 +4,7 @@
  */
 import { catalog, type FactDef } from '../../facts/catalog.ts';
 import type { Cell } from './grid.ts';
+import { header as says } from './messages.ts';
 
 export interface Column {
   index: number;
@@ -70,13 +71,17 @@ export function mapHeader(cells: readonly Cell[]): { columns: Column[]; problems
     if (unit !== null && target.def.unit) {
       const f = FACTORS[target.def.unit]?.[unit];
       if (f === undefined) {
-        problems.push({ header, reason: `unit "${unit}" is not understood for ${target.def.label.zh}` });
+        problems.push({
+          header,
+          reason: says.unknownUnit(header, unit, target.def.label, Object.keys(FACTORS[target.def.unit] ?? {})),
+        });
         return;
       }
       factor = f;
     }
-    if (columns.some((c) => c.fact === target.fact)) {
-      problems.push({ header, reason: `a second column for ${target.def.label.zh}; the first one is used` });
+    const first = columns.find((c) => c.fact === target.fact);
+    if (first) {
+      problems.push({ header, reason: says.secondColumn(header, first.header, target.def.label) });
       return;
     }
     columns.push({ index, header, ...target, factor });

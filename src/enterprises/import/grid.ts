@@ -5,6 +5,7 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import { file as says } from './messages.ts';
 
 export type Cell = string | number | null;
 export interface GridRow {
@@ -13,6 +14,7 @@ export interface GridRow {
   cells: Cell[];
 }
 
+/** The file cannot be read as a spreadsheet; the message is for the person who uploaded it. */
 export class SheetError extends Error {}
 
 function plain(v: unknown): Cell {
@@ -35,10 +37,10 @@ async function readXlsx(data: Buffer): Promise<GridRow[]> {
   try {
     await book.xlsx.load(data as unknown as ArrayBuffer);
   } catch (e) {
-    throw new SheetError(`not a readable .xlsx file (${(e as Error).message})`);
+    throw new SheetError(says.unreadableXlsx((e as Error).message));
   }
   const sheet = book.worksheets[0];
-  if (!sheet) throw new SheetError('the workbook has no worksheet');
+  if (!sheet) throw new SheetError(says.noWorksheet());
   const rows: GridRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, number) => {
     const values = row.values as unknown[];
@@ -57,14 +59,17 @@ export function decodeText(data: Buffer): string {
 }
 
 function readCsv(data: Buffer): GridRow[] {
-  const records = parse(decodeText(data), {
-    relax_column_count: true,
-    info: true,
-    skip_empty_lines: true,
-  }) as unknown as {
-    record: string[];
-    info: { lines: number };
-  }[];
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(decodeText(data), {
+      relax_column_count: true,
+      info: true,
+      skip_empty_lines: true,
+    }) as unknown as typeof records;
+  } catch (e) {
+    // Unbalanced quotes, or not text at all: the uploader's file, not a fault of ours to retry.
+    throw new SheetError(says.unreadableCsv((e as Error).message));
+  }
   return records.map(({ record, info }) => ({ number: info.lines, cells: record.map((c) => (c === '' ? null : c)) }));
 }
 
@@ -72,5 +77,5 @@ export async function readGrid(data: Buffer, fileName: string): Promise<GridRow[
   const ext = /\.([^.]+)$/.exec(fileName)?.[1]?.toLowerCase();
   if (ext === 'xlsx') return readXlsx(data);
   if (ext === 'csv') return readCsv(data);
-  throw new SheetError(`${fileName}: only .xlsx and .csv files can be imported`);
+  throw new SheetError(says.unsupported(fileName));
 }

@@ -17,6 +17,8 @@ import { ImportError, importRows } from './rows.ts';
 import { importSheet } from './service.ts';
 
 export const IMPORT_QUEUE = 'import';
+
+type RowProblem = { row: number; column: string; reason: string };
 /** The largest upload accepted. */
 export const IMPORT_MAX_BYTES = 50 * 1024 * 1024;
 
@@ -92,16 +94,22 @@ export async function runImport(p: Platform, id: string): Promise<void> {
         unchanged: outcome.unchanged,
         rejected: sheet.bad.length,
         errors,
+        warnings: sheet.headerProblems.map((h) => ({ row: sheet.headerRow, column: h.header, reason: h.reason })),
         rejects: sheet.bad.length ? await rejectsWorkbook(sheet) : null,
         file: null,
         finishedAt: new Date(),
       })
       .where(eq(imports.id, id));
   } catch (e) {
-    if (!(e instanceof ImportError || e instanceof SheetError)) throw e; // the queue retries faults of ours
+    // A fault of ours (not of the file) is logged and reported, never left looking like it runs.
+    const ours = !(e instanceof ImportError || e instanceof SheetError);
+    if (ours) console.error(`import ${id}:`, e);
+    const failure = ours
+      ? `导入时发生内部错误，请稍后重试或联系管理员 (internal error: ${(e as Error).message})`
+      : (e as Error).message;
     await p.db
       .update(imports)
-      .set({ status: 'failed', failure: e.message, file: null, finishedAt: new Date() })
+      .set({ status: 'failed', failure, file: null, finishedAt: new Date() })
       .where(eq(imports.id, id));
   }
 }
@@ -125,7 +133,8 @@ export async function getImport(p: Platform, actor: Actor, id: string) {
     imported: j.imported,
     unchanged: j.unchanged,
     rejected: j.rejected,
-    errors: (j.errors as { row: number; column: string; reason: string }[] | null) ?? [],
+    errors: (j.errors as RowProblem[] | null) ?? [],
+    warnings: (j.warnings as RowProblem[] | null) ?? [],
     failure: j.failure,
     rejectsUrl: j.rejects ? `/api/v1/imports/${j.id}/rejects.xlsx` : null,
     createdAt: j.createdAt.toISOString(),

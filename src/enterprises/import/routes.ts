@@ -17,6 +17,9 @@ const ImportStatus = z
     unchanged: z.number().openapi({ description: '数据未变化的行 / rows already recorded' }),
     rejected: z.number(),
     errors: z.array(z.object({ row: z.number(), column: z.string(), reason: z.string() })),
+    warnings: z
+      .array(z.object({ row: z.number(), column: z.string(), reason: z.string() }))
+      .openapi({ description: '未读取的表头列及原因 / header columns not read, and why' }),
     failure: z.string().nullable(),
     rejectsUrl: z.string().nullable(),
     createdAt: z.string(),

@@ -55,8 +55,15 @@ describe('importing a bureau list into the registry', () => {
     const sheet = book.worksheets[0]!;
     expect(sheet.rowCount).toBe(6);
     expect(sheet.getRow(1).getCell(1).value).toBe('原行号');
-    const reasons = [2, 3, 4, 5, 6].map((i) => String(sheet.getRow(i).getCell(sheet.getRow(1).cellCount).value));
-    expect(reasons.some((t) => t.startsWith('统一社会信用代码：check character 18'))).toBe(true);
-    expect(reasons.some((t) => t.startsWith('营业收入（万元）：'))).toBe(true);
+    const last = sheet.getRow(1).cellCount;
+    expect(sheet.getRow(1).getCell(last).value).toBe('错误原因');
+    const reasons = new Map(
+      [2, 3, 4, 5, 6].map((i) => [sheet.getRow(i).getCell(1).value, String(sheet.getRow(i).getCell(last).value)]),
+    );
+    // Each reason names its column and reads Chinese first, the English after.
+    expect(reasons.get(16)).toBe(
+      '统一社会信用代码校验位有误：“913202110000790030”，按前17位算出的第18位应为“Q”，请核对是否抄错 (check character 18 is "0" but should be "Q")',
+    );
+    expect(reasons.get(28)).toBe('营业收入（万元）不是数字：“约一千万” (not a number)');
   });
 });

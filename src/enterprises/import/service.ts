@@ -2,7 +2,8 @@
  * Importing a spreadsheet into the registry: good rows are recorded in the fact ledger as an
  * import, a chunk at a time; bad rows are kept for the file of rejected rows; a row whose values
  * are already recorded writes nothing — so importing the same file again changes nothing.
- * A reviewer's import may only touch firms in their region; other rows are turned away.
+ * A reviewer's import may only touch firms in their region; other rows are turned away, and a
+ * row already rejected for a cell of its own is told so too (fixing the cell would not help).
  */
 import { inArray } from 'drizzle-orm';
 import { isWithinRegion, NATIONAL } from '../../facts/regions.ts';
@@ -10,6 +11,7 @@ import type { Db } from '../../platform/database.ts';
 import { recordBatch, type Project } from '../ledger.ts';
 import { enterprises } from '../schema.ts';
 import { readGrid } from './grid.ts';
+import { row as says } from './messages.ts';
 import { importRows, type GoodRow, type SheetImport } from './rows.ts';
 
 export interface ImportOutcome {
@@ -32,24 +34,39 @@ export interface ImportOptions {
 
 const CHUNK = 500;
 
-/** The region a row's firm is in: the row's own, else the registry's, else the code's digits 3–8. */
-async function outOfScope(db: Db, rows: GoodRow[], scope: string): Promise<Set<GoodRow>> {
+/** What places a row's firm: its code and the region the row gives, either possibly missing. */
+interface Placed {
+  uscc: string | null;
+  regionCode: string | null;
+}
+const placeGood = ({ profile: p }: GoodRow): Placed => ({
+  uscc: p.uscc as string,
+  regionCode: typeof p.regionCode === 'string' ? p.regionCode : null,
+});
+
+/**
+ * The rows whose firm is outside `scope`: the region is the row's own, else the registry's, else
+ * the code's digits 3–8; a firm the registry places outside the scope stays outside it whatever
+ * the row says. A row with neither a code nor a region cannot be placed and is left alone.
+ */
+async function outOfScope<T>(db: Db, rows: readonly T[], place: (row: T) => Placed, scope: string): Promise<Set<T>> {
   if (scope === NATIONAL) return new Set();
-  const known = await db
-    .select({ uscc: enterprises.uscc, regionCode: enterprises.regionCode })
-    .from(enterprises)
-    .where(
-      inArray(
-        enterprises.uscc,
-        rows.map((r) => r.profile.uscc as string),
-      ),
-    );
+  const codes = [...new Set(rows.flatMap((r) => place(r).uscc?.trim().toUpperCase() ?? []))];
+  const known = codes.length
+    ? await db
+        .select({ uscc: enterprises.uscc, regionCode: enterprises.regionCode })
+        .from(enterprises)
+        .where(inArray(enterprises.uscc, codes))
+    : [];
   const registered = new Map(known.map((k) => [k.uscc, k.regionCode]));
   return new Set(
     rows.filter((r) => {
-      const uscc = r.profile.uscc as string;
-      const region = (r.profile.regionCode as string | undefined) ?? registered.get(uscc) ?? uscc.slice(2, 8);
+      const { uscc: raw, regionCode } = place(r);
+      const uscc = raw?.trim().toUpperCase() ?? '';
       const before = registered.get(uscc);
+      const digits = /^\d{6}$/.test(uscc.slice(2, 8)) ? uscc.slice(2, 8) : null;
+      const region = regionCode ?? before ?? digits;
+      if (region === null) return false;
       return !isWithinRegion(region, scope) || (before != null && !isWithinRegion(before, scope));
     }),
   );
@@ -57,19 +74,31 @@ async function outOfScope(db: Db, rows: GoodRow[], scope: string): Promise<Set<G
 
 export async function importSheet(db: Db, sheet: SheetImport, opts: ImportOptions): Promise<ImportOutcome> {
   const outcome: ImportOutcome = { sheet, changed: 0, unchanged: 0, factsWritten: 0 };
+  const { scope } = opts;
+  /** The column an official would look at: the row's region if it gives one, else its code. */
+  const columnFor = (regionCode: unknown) =>
+    (regionCode ? sheet.headerOf.regionCode : undefined) ?? sheet.headerOf.uscc ?? '统一社会信用代码';
+  if (scope) {
+    for (let i = 0; i < sheet.bad.length; i += CHUNK)
+      for (const r of await outOfScope(db, sheet.bad.slice(i, i + CHUNK), (b) => b, scope))
+        r.errors.unshift({ column: columnFor(r.regionCode), reason: says.outsideRegion(scope) });
+  }
   const good = sheet.good;
   sheet.good = [];
   for (let i = 0; i < good.length; i += CHUNK) {
     let chunk = good.slice(i, i + CHUNK);
-    if (opts.scope) {
-      const away = await outOfScope(db, chunk, opts.scope);
-      for (const r of away)
+    if (scope) {
+      const away = await outOfScope(db, chunk, placeGood, scope);
+      for (const r of away) {
+        const { uscc, regionCode } = placeGood(r);
         sheet.bad.push({
           row: r.row,
-          uscc: r.profile.uscc as string,
-          errors: [{ column: '所属地区', reason: '该企业不在您的辖区内 (outside your region)' }],
+          uscc,
+          regionCode,
+          errors: [{ column: columnFor(regionCode), reason: says.outsideRegion(scope) }],
           cells: r.cells,
         });
+      }
       chunk = chunk.filter((r) => !away.has(r));
     }
     const written = await recordBatch(
