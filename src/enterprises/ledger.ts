@@ -9,6 +9,7 @@ import type { Profile } from '../facts/profile.ts';
 import { checkUscc } from '../facts/uscc.ts';
 import { canonical } from '../platform/canonical.ts';
 import type { Db } from '../platform/database.ts';
+import { applyCounts, countDeltas } from './counts.ts';
 import { enterprises, facts, type FactSource } from './schema.ts';
 
 export interface Provenance {
@@ -139,12 +140,25 @@ export async function recordBatch(
   const firms = [...new Set(codes)].sort();
   if (firms.length === 0) return [];
   return db.transaction(async (tx) => {
-    await tx
+    const created = await tx
       .insert(enterprises)
       .values(firms.map((uscc) => ({ uscc })))
-      .onConflictDoNothing();
+      .onConflictDoNothing()
+      .returning({ uscc: enterprises.uscc });
     // One writer per firm at a time, so "what changed" is judged against the latest values.
-    await tx.select({ uscc: enterprises.uscc }).from(enterprises).where(inArray(enterprises.uscc, firms)).for('update');
+    const listed = await tx
+      .select({
+        uscc: enterprises.uscc,
+        regionCode: enterprises.regionCode,
+        industryCode: enterprises.industryCode,
+        sizeClass: enterprises.sizeClass,
+        tags: enterprises.tags,
+      })
+      .from(enterprises)
+      .where(inArray(enterprises.uscc, firms))
+      .for('update');
+    const isNew = new Set(created.map((c) => c.uscc));
+    const before = new Map(listed.filter((f) => !isNew.has(f.uscc)).map((f) => [f.uscc, f]));
     const current = await latestOf(tx, firms);
     const rows: (typeof facts.$inferInsert)[] = [];
     const written = writes.map((w, i) => {
@@ -160,10 +174,12 @@ export async function recordBatch(
       return n;
     });
     for (let i = 0; i < rows.length; i += CHUNK) await tx.insert(facts).values(rows.slice(i, i + CHUNK));
-    const updates = [...new Set(rows.map((r) => r.uscc))].map((uscc) => ({
+    // New firms are counted even when nothing about them is known yet.
+    const updates = [...new Set([...isNew, ...rows.map((r) => r.uscc)])].map((uscc) => ({
       uscc,
       ...project(assemble(uscc, current.get(uscc)!)),
     }));
+    await applyCounts(tx, countDeltas(updates.map((u) => ({ before: before.get(u.uscc) ?? null, after: u }))));
     for (let i = 0; i < updates.length; i += CHUNK) {
       const values = sql.join(
         updates

@@ -3,7 +3,7 @@
  * place; the current profile is the latest entry of each fact path.
  */
 import { sql } from 'drizzle-orm';
-import { bigserial, check, index, integer, pgTable, text, timestamp, varchar } from 'drizzle-orm/pg-core';
+import { bigserial, check, index, integer, pgTable, primaryKey, text, timestamp, varchar } from 'drizzle-orm/pg-core';
 import { bytea, jsonValue } from '../platform/columns.ts';
 
 export const FACT_SOURCES = ['self', 'import', 'tax', 'social_insurance', 'registry', 'court', 'reviewer'] as const;
@@ -33,6 +33,29 @@ export const enterprises = pgTable(
     index('enterprises_by_region').using('btree', sql`${t.regionCode} text_pattern_ops`),
     index('enterprises_by_tags').using('gin', t.tags),
   ],
+);
+
+/** Firms per county, industry section and size class ('' = not known), kept with every write. */
+export const firmCounts = pgTable(
+  'firm_counts',
+  {
+    regionCode: varchar('region_code', { length: 6 }).notNull(),
+    section: varchar('section', { length: 1 }).notNull(),
+    sizeClass: text('size_class').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.section, t.sizeClass] })],
+);
+
+/** Firms per county and tag. */
+export const tagCounts = pgTable(
+  'tag_counts',
+  {
+    regionCode: varchar('region_code', { length: 6 }).notNull(),
+    tag: text('tag').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.tag] })],
 );
 
 export const IMPORT_STATUSES = ['queued', 'running', 'done', 'failed'] as const;

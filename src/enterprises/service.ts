@@ -3,18 +3,17 @@
  * firm's profile and fact history, write facts, evaluate one firm (kept as a decision record) or a
  * whole region, and count firms for the dashboards. Reads of another party's data are audited.
  */
-import { and, asc, count, eq, ilike, like, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, like, notLike, or, sql, type SQL } from 'drizzle-orm';
 import { parseProfile, type Profile } from '../facts/profile.ts';
 import { regionName, regionPrefix } from '../facts/regions.ts';
 import { isOwnFirm, mayReadFirm, reviewerCovers, type Actor } from '../platform/actor.ts';
 import { recordAudit } from '../platform/audit.ts';
 import type { Platform } from '../platform/context.ts';
-import { rowsOf } from '../platform/database.ts';
 import { forbidden, invalid, notFound } from '../platform/errors.ts';
 import { recordDecision } from '../decisions/service.ts';
 import { engineError, evaluationJson } from '../policy/evaluation.ts';
 import { currentProfile, currentProfiles, factHistory, LedgerError, recordFacts } from './ledger.ts';
-import { enterprises } from './schema.ts';
+import { enterprises, firmCounts, tagCounts } from './schema.ts';
 import { projector } from './tags.ts';
 
 type FirmRow = typeof enterprises.$inferSelect;
@@ -238,50 +237,43 @@ export async function evaluateRegion(p: Platform, actor: Actor, policyId: string
 /** Counts for the dashboards: by sub-region, industry section, size class and tier tag. */
 export async function regionStats(p: Platform, actor: Actor, region?: string) {
   const prefix = scopeOf(actor, region);
-  // A literal, not a parameter: GROUPING() must see the very expression grouped by.
-  const child = sql.raw(String(prefix.length >= 6 ? 6 : prefix.length + 2));
-  const scoped = sql`region_code like ${`${prefix}%`}`;
-  const inScope = prefix ? sql`where ${scoped}` : sql``;
-  const grouped = await rowsOf<{
-    region: string | null;
-    section: string | null;
-    size: string | null;
-    n: string | number;
-    g: number;
-  }>(
-    p.db,
-    sql`
-    select substr(region_code, 1, ${child}) as region, substr(industry_code, 1, 1) as section, size_class as size,
-      count(*) as n, grouping(substr(region_code, 1, ${child}), substr(industry_code, 1, 1), size_class) as g
-    from enterprises ${inScope}
-    group by grouping sets ((substr(region_code, 1, ${child})), (substr(industry_code, 1, 1)), (size_class), ())`,
-  );
-  const tiers = await rowsOf<{ tag: string; n: string | number }>(
-    p.db,
-    sql`
-    select tag, count(*) as n from enterprises, unnest(tags) as tag where ${prefix ? sql`${scoped} and` : sql``} tag not like 'size:%'
-    group by tag order by tag`,
-  );
-  const by = {
-    region: {} as Record<string, number>,
-    industry: {} as Record<string, number>,
-    size: {} as Record<string, number>,
+  const child = prefix.length >= 6 ? 6 : prefix.length + 2;
+  // The running counts (see counts.ts): a few thousand rows, whatever the number of firms.
+  const [firms, tags] = await Promise.all([
+    p.db
+      .select({
+        regionCode: firmCounts.regionCode,
+        section: firmCounts.section,
+        sizeClass: firmCounts.sizeClass,
+        n: firmCounts.n,
+      })
+      .from(firmCounts)
+      .where(and(like(firmCounts.regionCode, `${prefix}%`), sql`${firmCounts.n} > 0`)),
+    p.db
+      .select({ tag: tagCounts.tag, n: sql<number>`sum(${tagCounts.n})::int` })
+      .from(tagCounts)
+      .where(and(like(tagCounts.regionCode, `${prefix}%`), notLike(tagCounts.tag, 'size:%')))
+      .groupBy(tagCounts.tag)
+      .having(sql`sum(${tagCounts.n}) > 0`)
+      .orderBy(tagCounts.tag),
+  ]);
+  const sum = (key: (f: (typeof firms)[number]) => string) => {
+    const out = new Map<string, number>();
+    for (const f of firms) out.set(key(f), (out.get(key(f)) ?? 0) + f.n);
+    return [...out].sort(([a], [b]) => a.localeCompare(b));
   };
-  let total = 0;
-  for (const r of grouped) {
-    const n = Number(r.n);
-    // grouping() sets one bit per grouped-away column: 3 = region only, 5 = section only, 6 = size only.
-    if (r.g === 7) total = n;
-    else if (r.g === 3) by.region[r.region ? r.region.padEnd(6, '0') : 'unknown'] = n;
-    else if (r.g === 5) by.industry[r.section ?? 'unknown'] = n;
-    else if (r.g === 6) by.size[r.size ?? 'unknown'] = n;
-  }
   return {
     region: region ?? actor.regionCode ?? null,
-    total,
-    byRegion: Object.entries(by.region).map(([code, n]) => ({ code, name: regionName(code) ?? null, count: n })),
-    byIndustry: Object.entries(by.industry).map(([section, n]) => ({ section, count: n })),
-    bySize: Object.entries(by.size).map(([sizeClass, n]) => ({ sizeClass, count: n })),
-    byTag: tiers.map((r) => ({ tag: r.tag, count: Number(r.n) })),
+    total: firms.reduce((t, f) => t + f.n, 0),
+    byRegion: sum((f) => (f.regionCode ? f.regionCode.slice(0, child).padEnd(6, '0') : 'unknown')).map(
+      ([code, count]) => ({
+        code,
+        name: regionName(code) ?? null,
+        count,
+      }),
+    ),
+    byIndustry: sum((f) => f.section || 'unknown').map(([section, count]) => ({ section, count })),
+    bySize: sum((f) => f.sizeClass || 'unknown').map(([sizeClass, count]) => ({ sizeClass, count })),
+    byTag: tags.map((t) => ({ tag: t.tag, count: Number(t.n) })),
   };
 }
