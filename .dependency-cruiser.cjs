@@ -30,6 +30,20 @@ module.exports = {
       to: { path: '^src/server/' },
     },
     {
+      name: 'web-talks-http',
+      comment:
+        'The web app reaches the platform over HTTP; from src/ it may borrow only the types of the engine and the fact catalog.',
+      severity: 'error',
+      from: { path: '^web/' },
+      to: { path: '^src/', pathNot: '^src/(rules/types|facts/catalog)\\.ts$' },
+    },
+    {
+      name: 'web-types-only',
+      severity: 'error',
+      from: { path: '^web/' },
+      to: { path: '^src/', dependencyTypesNot: ['type-only'] },
+    },
+    {
       name: 'no-cycles',
       severity: 'error',
       from: {},

@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRoute, z } from '@hono/zod-openapi';
+import { catalog } from '../facts/catalog.ts';
 import { isoDate, parseProfile } from '../facts/profile.ts';
 import { invalid, notFound } from '../platform/errors.ts';
 import { newRouter } from '../platform/http.ts';
@@ -45,6 +46,18 @@ export const AsOf = z.object({
 });
 
 export const policyRoutes = newRouter()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/facts',
+      tags: ['policies'],
+      summary: '事实目录 / The fact catalog',
+      description:
+        'Every fact the policies read: type, unit, zh/en label, limits, the kinds of list items. The calculator builds its form from it.',
+      responses: { 200: json(z.record(z.string(), z.unknown()), '事实目录 / the catalog') },
+    }),
+    (c) => c.json(catalog as unknown as Record<string, unknown>, 200),
+  )
   .openapi(
     createRoute({
       method: 'get',

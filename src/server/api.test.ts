@@ -107,6 +107,7 @@ const TABLE: Row[] = [
   row('GET /api/v1/stats',                            null,       REGION_ONLY.all),
   row('GET /api/v1/stats',                            'A',        REGION_ONLY.A),
   row('GET /api/v1/stats',                            'B',        REGION_ONLY.B),
+  row('GET /api/v1/facts',                            null,       PUBLIC),
   row('GET /api/v1/policies',                         null,       PUBLIC),
   row('GET /api/v1/policies/{id}',                    null,       PUBLIC),
   row('POST /api/v1/policies/{id}/evaluate',          null,       PUBLIC),
@@ -185,6 +186,7 @@ const CALLS: Record<string, (c: CallContext) => Promise<Response>> = {
   'POST /api/v1/enterprises/evaluate': (c) =>
     c.send(`/api/v1/enterprises/evaluate?policy=${POLICY}&asOf=${AS_OF}&${regionQuery(c)}`, { method: 'POST' }),
   'GET /api/v1/stats': (c) => c.send(`/api/v1/stats?${regionQuery(c)}`),
+  'GET /api/v1/facts': (c) => c.send('/api/v1/facts'),
   'GET /api/v1/policies': (c) => c.send('/api/v1/policies'),
   'GET /api/v1/policies/{id}': (c) => c.send(`/api/v1/policies/${POLICY}`),
   'POST /api/v1/policies/{id}/evaluate': (c) =>

@@ -18,6 +18,7 @@ import { authenticate, errorResponse, newRouter, requireContentType } from '../p
 import { json } from '../platform/openapi.ts';
 import { policyRoutes } from '../policy/routes.ts';
 import { docsRoutes } from './docs.ts';
+import { webRoutes } from './web.ts';
 
 /** JSON bodies are small; only spreadsheets are large. */
 export const JSON_MAX_BYTES = 1024 * 1024;
@@ -86,6 +87,8 @@ export function createApp(platform: Platform) {
     },
     security: [{ session: [] }, { token: [] }],
   });
+  // Last: every other GET is a page of the web app.
+  app.route('/', webRoutes());
   app.notFound((c) =>
     c.json(
       new AppError(404, 'not_found', {

@@ -15,6 +15,7 @@ import { configFromEnv, openDatabase, type Database } from '../platform/database
 import { startJobs } from '../platform/jobs.ts';
 import { loadLibrary } from '../policy/library.ts';
 import { createApp } from './app.ts';
+import { ensureWebBuilt } from './web.ts';
 
 export interface Started {
   platform: Platform;
@@ -68,6 +69,7 @@ export async function startServer(
   const port = env.PORT ? Number(env.PORT) : 3000;
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`PORT must be a port number, not "${env.PORT}"`);
+  await ensureWebBuilt(say);
   const platform = await openPlatform(env);
   await firstStart(platform, env, say);
   const app = createApp(platform);

@@ -1,0 +1,7 @@
+import * as calculator from './calculator.ts';
+import * as common from './common.ts';
+import * as console from './console.ts';
+import * as portal from './portal.ts';
+import type { Messages } from './zh-CN.ts';
+
+export const en: Messages = { ...common.en, ...calculator.en, ...console.en, ...portal.en };
