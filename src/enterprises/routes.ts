@@ -10,7 +10,9 @@ import {
   getFactHistory,
   getProfile,
   listEnterprises,
+  listFirmDecisions,
   regionStats,
+  regionTrends,
   writeFacts,
 } from './service.ts';
 
@@ -42,6 +44,20 @@ const FactEntry = z.object({
   reason: z.string().nullable(),
   recordedAt: z.string(),
 });
+const DecisionSummary = z
+  .object({
+    id: z.number(),
+    policyId: z.string(),
+    edition: z.string(),
+    asOf: z.string(),
+    verdict: z.string(),
+    outcome: z.union([z.string(), z.number()]).nullable(),
+    score: z.number().nullable(),
+    purpose: z.string(),
+    actor: z.string(),
+    createdAt: z.string(),
+  })
+  .openapi('DecisionSummary');
 const policyQuery = AsOf.extend({ policy: z.string().min(1).openapi({ example: 'cn.miit.specialized-sme' }) });
 
 export const enterpriseRoutes = newRouter()
@@ -172,6 +188,36 @@ export const enterpriseRoutes = newRouter()
   )
   .openapi(
     createRoute({
+      method: 'get',
+      path: '/api/v1/enterprises/{uscc}/decisions',
+      tags: ['enterprises', 'decisions'],
+      summary: '企业的决策记录 / A firm’s decision records',
+      description:
+        'The firm’s decision records, newest first, without input and full result (read one with `GET /api/v1/decisions/{id}`). Who may read the firm may read them; reads of another party’s are audited.',
+      request: {
+        params: Uscc,
+        query: z.object({
+          policy: z.string().optional().openapi({ example: 'cn.most.tech-sme' }),
+          page: z.coerce.number().int().min(1).default(1),
+          pageSize: z.coerce.number().int().min(1).max(200).default(20),
+        }),
+      },
+      responses: {
+        200: json(
+          z.object({ items: z.array(DecisionSummary), total: z.number(), page: z.number(), pageSize: z.number() }),
+          '一页决策记录 / a page of records',
+        ),
+        ...commonErrors,
+      },
+    }),
+    async (c) =>
+      c.json(
+        await listFirmDecisions(c.get('platform'), actorOf(c), c.req.valid('param').uscc, c.req.valid('query')),
+        200,
+      ),
+  )
+  .openapi(
+    createRoute({
       method: 'post',
       path: '/api/v1/enterprises/evaluate',
       tags: ['enterprises'],
@@ -220,4 +266,34 @@ export const enterpriseRoutes = newRouter()
       },
     }),
     async (c) => c.json(await regionStats(c.get('platform'), actorOf(c), c.req.valid('query').region), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/stats/trends',
+      tags: ['stats'],
+      summary: '年度趋势 / Figures by fiscal year',
+      description:
+        'Per fiscal year: firms reporting revenue, total revenue and R&D expense (yuan, latest recorded values), and titles that started that year, by kind.',
+      request: { query: RegionQuery },
+      responses: {
+        200: json(
+          z.object({
+            region: z.string().nullable(),
+            years: z.array(
+              z.object({
+                year: z.number(),
+                firmsReporting: z.number(),
+                revenue: z.number(),
+                rdExpense: z.number(),
+                titles: z.record(z.string(), z.number()),
+              }),
+            ),
+          }),
+          '年度数据 / by year',
+        ),
+        ...commonErrors,
+      },
+    }),
+    async (c) => c.json(await regionTrends(c.get('platform'), actorOf(c), c.req.valid('query').region), 200),
   );

@@ -9,8 +9,9 @@ import { regionName, regionPrefix } from '../facts/regions.ts';
 import { isOwnFirm, mayReadFirm, reviewerCovers, type Actor } from '../platform/actor.ts';
 import { recordAudit } from '../platform/audit.ts';
 import type { Platform } from '../platform/context.ts';
+import { rowsOf } from '../platform/database.ts';
 import { forbidden, invalid, notFound } from '../platform/errors.ts';
-import { recordDecision } from '../decisions/service.ts';
+import { decisionsOfFirm, recordDecision, type DecisionPage } from '../decisions/service.ts';
 import { engineError, evaluationJson } from '../policy/evaluation.ts';
 import { currentProfile, currentProfiles, factHistory, LedgerError, recordFacts } from './ledger.ts';
 import { enterprises, firmCounts, tagCounts } from './schema.ts';
@@ -204,6 +205,12 @@ export async function evaluateFirm(p: Platform, actor: Actor, uscc: string, poli
   return { decisionId, ...result };
 }
 
+/** A firm's decision records, newest first, for whoever may read the firm (audited when not its own). */
+export async function listFirmDecisions(p: Platform, actor: Actor, uscc: string, q: DecisionPage) {
+  const firm = await readableFirm(p, actor, uscc, 'decision.list');
+  return decisionsOfFirm(p.db, firm.uscc, q);
+}
+
 /** Counts per verdict of one policy over every firm in the actor's region (or a region within it). */
 export async function evaluateRegion(p: Platform, actor: Actor, policyId: string, asOf: string, region?: string) {
   const prefix = scopeOf(actor, region);
@@ -276,4 +283,53 @@ export async function regionStats(p: Platform, actor: Actor, region?: string) {
     bySize: sum((f) => f.sizeClass || 'unknown').map(([sizeClass, count]) => ({ sizeClass, count })),
     byTag: tags.map((t) => ({ tag: t.tag, count: Number(t.n) })),
   };
+}
+
+/**
+ * Figures by fiscal year for the dashboards' trend charts: firms reporting, total revenue and R&D
+ * expense (latest recorded values), and titles that started in each year, by kind.
+ */
+export async function regionTrends(p: Platform, actor: Actor, region?: string) {
+  const prefix = scopeOf(actor, region);
+  const latest = sql`
+    with latest as (
+      select distinct on (f.uscc, f.path) f.path, f.value
+      from facts f join enterprises e on e.uscc = f.uscc
+      where e.region_code like ${`${prefix}%`}
+        and (f.path like 'years.%.revenue' or f.path like 'years.%.rdExpense' or f.path = 'honors')
+      order by f.uscc, f.path, f.id desc
+    )`;
+  const [figures, titles] = await Promise.all([
+    rowsOf<{ year: string; fact: string; firms: string | number; total: string | number }>(
+      p.db,
+      sql`${latest}
+      select split_part(path, '.', 2) as year, split_part(path, '.', 3) as fact, count(*) as firms,
+        sum(value::numeric) as total
+      from latest where path like 'years.%' and jsonb_typeof(value) = 'number'
+      group by 1, 2 order by 1, 2`,
+    ),
+    rowsOf<{ year: string; kind: string; n: string | number }>(
+      p.db,
+      sql`${latest}
+      select substr(h->>'validFrom', 1, 4) as year, h->>'kind' as kind, count(*) as n
+      from latest, jsonb_array_elements(case when jsonb_typeof(value) = 'array' then value else '[]'::jsonb end) as h
+      where path = 'honors' and h->>'validFrom' is not null
+      group by 1, 2 order by 1, 2`,
+    ),
+  ]);
+  const years = new Map<
+    string,
+    { year: number; firmsReporting: number; revenue: number; rdExpense: number; titles: Record<string, number> }
+  >();
+  const at = (y: string) =>
+    years.get(y) ?? years.set(y, { year: Number(y), firmsReporting: 0, revenue: 0, rdExpense: 0, titles: {} }).get(y)!;
+  for (const f of figures) {
+    const row = at(f.year);
+    if (f.fact === 'revenue') {
+      row.firmsReporting = Number(f.firms);
+      row.revenue = Number(f.total);
+    } else row.rdExpense = Number(f.total);
+  }
+  for (const t of titles) at(t.year).titles[t.kind] = Number(t.n);
+  return { region: region ?? actor.regionCode ?? null, years: [...years.values()].sort((a, b) => a.year - b.year) };
 }

@@ -99,6 +99,8 @@ const TABLE: Row[] = [
   row('GET /api/v1/enterprises/{uscc}/facts',         'B',        FIRM_DATA.B),
   row('POST /api/v1/enterprises/{uscc}/facts',        'A',        FIRM_DATA.A),
   row('POST /api/v1/enterprises/{uscc}/facts',        'B',        FIRM_DATA.B),
+  row('GET /api/v1/enterprises/{uscc}/decisions',     'A',        FIRM_DATA.A),
+  row('GET /api/v1/enterprises/{uscc}/decisions',     'B',        FIRM_DATA.B),
   row('POST /api/v1/enterprises/{uscc}/evaluate',     'A',        FIRM_DATA.A),
   row('POST /api/v1/enterprises/{uscc}/evaluate',     'B',        FIRM_DATA.B),
   row('POST /api/v1/enterprises/evaluate',            null,       REGION_ONLY.all),
@@ -107,6 +109,9 @@ const TABLE: Row[] = [
   row('GET /api/v1/stats',                            null,       REGION_ONLY.all),
   row('GET /api/v1/stats',                            'A',        REGION_ONLY.A),
   row('GET /api/v1/stats',                            'B',        REGION_ONLY.B),
+  row('GET /api/v1/stats/trends',                     null,       REGION_ONLY.all),
+  row('GET /api/v1/stats/trends',                     'A',        REGION_ONLY.A),
+  row('GET /api/v1/stats/trends',                     'B',        REGION_ONLY.B),
   row('GET /api/v1/facts',                            null,       PUBLIC),
   row('GET /api/v1/policies',                         null,       PUBLIC),
   row('GET /api/v1/policies/{id}',                    null,       PUBLIC),
@@ -181,11 +186,13 @@ const CALLS: Record<string, (c: CallContext) => Promise<Response>> = {
       method: 'POST',
       json: { facts: { years: { '2025': { rdStaff: 10 + ROLES.indexOf(c.role) } } }, reason: '核对研发人员数' },
     }),
+  'GET /api/v1/enterprises/{uscc}/decisions': (c) => c.send(`/api/v1/enterprises/${c.uscc}/decisions?pageSize=5`),
   'POST /api/v1/enterprises/{uscc}/evaluate': (c) =>
     c.send(`/api/v1/enterprises/${c.uscc}/evaluate?policy=${POLICY}&asOf=${AS_OF}`, { method: 'POST' }),
   'POST /api/v1/enterprises/evaluate': (c) =>
     c.send(`/api/v1/enterprises/evaluate?policy=${POLICY}&asOf=${AS_OF}&${regionQuery(c)}`, { method: 'POST' }),
   'GET /api/v1/stats': (c) => c.send(`/api/v1/stats?${regionQuery(c)}`),
+  'GET /api/v1/stats/trends': (c) => c.send(`/api/v1/stats/trends?${regionQuery(c)}`),
   'GET /api/v1/facts': (c) => c.send('/api/v1/facts'),
   'GET /api/v1/policies': (c) => c.send('/api/v1/policies'),
   'GET /api/v1/policies/{id}': (c) => c.send(`/api/v1/policies/${POLICY}`),
@@ -372,6 +379,23 @@ describe('what each role sees', () => {
     expect(a.regionCode).toBe(FIRM_A.regionCode);
   });
 
+  it('lists a firm’s decision records newest first, its own only', async () => {
+    const firm = await t.as('firm');
+    const made = (await (
+      await firm(`/api/v1/enterprises/${FIRM_A.uscc}/evaluate?policy=${POLICY}&asOf=${AS_OF}`, { method: 'POST' })
+    ).json()) as { decisionId: number };
+    const res = await firm(`/api/v1/enterprises/${FIRM_A.uscc}/decisions?policy=${POLICY}&pageSize=200`);
+    expect(res.status).toBe(200);
+    const page = (await res.json()) as { items: { id: number; policyId: string }[]; total: number };
+    const ids = page.items.map((d) => d.id);
+    expect(ids[0]).toBe(made.decisionId);
+    expect(ids).toContain(fx.decision.A);
+    expect(ids).not.toContain(fx.decision.B);
+    expect(ids).toEqual([...ids].sort((a, b) => b - a));
+    expect(page.total).toBe(ids.length);
+    expect(new Set(page.items.map((d) => d.policyId))).toEqual(new Set([POLICY]));
+  });
+
   it('runs a submitted import through the worker and keeps its rejected rows', async () => {
     const res = await (await t.as('reviewer'))(`/api/v1/imports/${fx.importId}`);
     expect(await res.json()).toMatchObject({
@@ -410,6 +434,7 @@ describe('the audit trail', () => {
     ['GET /api/v1/enterprises/{uscc}', 'enterprise.read', (s, u) => s(`/api/v1/enterprises/${u}`)],
     ['GET /api/v1/enterprises/{uscc}/profile', 'enterprise.read', (s, u) => s(`/api/v1/enterprises/${u}/profile`)],
     ['GET /api/v1/enterprises/{uscc}/facts', 'facts.read', (s, u) => s(`/api/v1/enterprises/${u}/facts`)],
+    ['GET /api/v1/enterprises/{uscc}/decisions', 'decision.list', (s, u) => s(`/api/v1/enterprises/${u}/decisions`)],
     ['GET /api/v1/decisions/{id}', 'decision.read', (s) => s(`/api/v1/decisions/${fx.decision.A}`)],
     [
       'POST /api/v1/decisions/{id}/replay',
