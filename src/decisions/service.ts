@@ -3,7 +3,7 @@
  * its region, administrators), and replay it — the same input, as-of date and policy version —
  * to show the result is reproduced.
  */
-import { eq } from 'drizzle-orm';
+import { and, count, desc, eq, sql } from 'drizzle-orm';
 import { parseProfile } from '../facts/profile.ts';
 import { isOwnFirm, mayReadFirm, type Actor } from '../platform/actor.ts';
 import { recordAudit } from '../platform/audit.ts';
@@ -78,6 +78,48 @@ export async function getDecision(p: Platform, actor: Actor, id: number): Promis
       detail: { decision: id },
     });
   return d;
+}
+
+export interface DecisionPage {
+  page: number;
+  pageSize: number;
+  /** Only the records of this policy. */
+  policy?: string | undefined;
+}
+
+/**
+ * One firm's decision records, newest first, without their input and full result (read one for
+ * those). The caller has already checked that the actor may read the firm.
+ */
+export async function decisionsOfFirm(db: Db, uscc: string, q: DecisionPage) {
+  const where = and(eq(decisions.uscc, uscc), q.policy ? eq(decisions.policyId, q.policy) : undefined);
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({
+        id: decisions.id,
+        policyId: decisions.policyId,
+        edition: decisions.edition,
+        asOf: decisions.asOf,
+        verdict: decisions.verdict,
+        outcome: sql<string | number | null>`${decisions.result}->'outcome'`,
+        score: sql<number | null>`${decisions.result}->'score'->'total'`,
+        purpose: decisions.purpose,
+        actor: decisions.actor,
+        createdAt: decisions.createdAt,
+      })
+      .from(decisions)
+      .where(where)
+      .orderBy(desc(decisions.id))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    db.select({ n: count() }).from(decisions).where(where),
+  ]);
+  return {
+    items: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
+    total: total!.n,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
 }
 
 /** The policy set holding the version a decision used: the loaded one, or the stored source. */

@@ -6,6 +6,8 @@ import { AsOf, Evaluation, Profile } from '../policy/routes.ts';
 import {
   evaluateFirm,
   evaluateRegion,
+  EXPORT_MAX_ROWS,
+  exportEnterprises,
   getEnterprise,
   getFactHistory,
   getProfile,
@@ -58,6 +60,24 @@ const DecisionSummary = z
     createdAt: z.string(),
   })
   .openapi('DecisionSummary');
+const tagList = z.union([z.string(), z.array(z.string())]).optional();
+/** The filters of the list and the export. */
+const ListFilter = RegionQuery.extend({
+  industry: z.string().max(5).optional().openapi({ description: '行业门类或代码前缀 / C, C35, C3562' }),
+  size: z.enum(['large', 'medium', 'small', 'micro']).optional(),
+  tag: tagList.openapi({ description: '须具备的标签，可重复 / tags a firm must have (repeatable)' }),
+  notTag: tagList.openapi({
+    description:
+      '须不具备的标签，可重复 / tags a firm must not have (repeatable): qualifies:X with notTag holds:Y finds candidates',
+  }),
+  q: z.string().max(60).optional().openapi({ description: '名称或统一社会信用代码 / name or USCC' }),
+});
+const asList = (v: string | string[] | undefined) => (v === undefined ? undefined : Array.isArray(v) ? v : [v]);
+const firmFilter = <T extends { tag?: string | string[] | undefined; notTag?: string | string[] | undefined }>({
+  tag,
+  notTag,
+  ...rest
+}: T) => ({ ...rest, tags: asList(tag), notTags: asList(notTag) });
 const policyQuery = AsOf.extend({ policy: z.string().min(1).openapi({ example: 'cn.miit.specialized-sme' }) });
 
 export const enterpriseRoutes = newRouter()
@@ -70,11 +90,7 @@ export const enterpriseRoutes = newRouter()
       description:
         'Reviewers see firms in their region and below, administrators all, an enterprise only itself. Filters combine; `tag` may repeat (size:small, holds:specialized_sme, qualifies:cn.most.tech-sme).',
       request: {
-        query: RegionQuery.extend({
-          industry: z.string().max(5).optional().openapi({ description: '行业门类或代码前缀 / C, C35, C3562' }),
-          size: z.enum(['large', 'medium', 'small', 'micro']).optional(),
-          tag: z.union([z.string(), z.array(z.string())]).optional(),
-          q: z.string().max(60).optional().openapi({ description: '名称或统一社会信用代码 / name or USCC' }),
+        query: ListFilter.extend({
           page: z.coerce.number().int().min(1).default(1),
           pageSize: z.coerce.number().int().min(1).max(200).default(20),
         }),
@@ -87,10 +103,37 @@ export const enterpriseRoutes = newRouter()
         ...commonErrors,
       },
     }),
+    async (c) => c.json(await listEnterprises(c.get('platform'), actorOf(c), firmFilter(c.req.valid('query'))), 200),
+  )
+  // Before `/{uscc}`, which would otherwise take `export.xlsx` for a code.
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/enterprises/export.xlsx',
+      tags: ['enterprises'],
+      summary: '导出企业名录 / Export the list as .xlsx',
+      description: `The firms the same filters as \`GET /api/v1/enterprises\` find, as an .xlsx (at most ${EXPORT_MAX_ROWS.toLocaleString('en')} rows, in name order; a second sheet states the filter and whether rows were left out). Audited like the list.`,
+      request: { query: ListFilter },
+      responses: {
+        200: {
+          description: '.xlsx',
+          headers: {
+            'x-total-count': { schema: { type: 'integer' }, description: '符合条件的企业数 / firms found' },
+            'x-exported-count': { schema: { type: 'integer' }, description: '导出的行数 / rows written' },
+          },
+          content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.any() } },
+        },
+        ...commonErrors,
+      },
+    }),
     async (c) => {
-      const { tag, ...q } = c.req.valid('query');
-      const tags = tag === undefined ? undefined : Array.isArray(tag) ? tag : [tag];
-      return c.json(await listEnterprises(c.get('platform'), actorOf(c), { ...q, tags }), 200);
+      const f = await exportEnterprises(c.get('platform'), actorOf(c), firmFilter(c.req.valid('query')));
+      return c.body(new Uint8Array(f.data), 200, {
+        'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(f.name)}`,
+        'x-total-count': String(f.total),
+        'x-exported-count': String(f.exported),
+      });
     },
   )
   .openapi(

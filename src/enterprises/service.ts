@@ -5,6 +5,8 @@
  */
 import { and, asc, count, eq, ilike, like, notLike, or, sql, type SQL } from 'drizzle-orm';
 import { parseProfile, type Profile } from '../facts/profile.ts';
+import ExcelJS from 'exceljs';
+import { industryLabel } from '../facts/industry.ts';
 import { regionName, regionPrefix } from '../facts/regions.ts';
 import { isOwnFirm, mayReadFirm, reviewerCovers, type Actor } from '../platform/actor.ts';
 import { recordAudit } from '../platform/audit.ts';
@@ -59,6 +61,8 @@ export interface FirmFilter {
   industry?: string | undefined;
   size?: string | undefined;
   tags?: string[] | undefined;
+  /** Firms with none of these tags (`qualifies:X` with `holds:Y` left out: the candidates). */
+  notTags?: string[] | undefined;
   /** Part of the name, or the start of the 统一社会信用代码. */
   q?: string | undefined;
 }
@@ -68,8 +72,9 @@ function filterSql(prefix: string, f: FirmFilter): SQL | undefined {
   if (prefix) where.push(like(enterprises.regionCode, `${prefix}%`));
   if (f.industry) where.push(like(enterprises.industryCode, `${f.industry.toUpperCase()}%`));
   if (f.size) where.push(eq(enterprises.sizeClass, f.size));
-  if (f.tags?.length)
-    where.push(sql`${enterprises.tags} @> ${`{${f.tags.map((t) => JSON.stringify(t)).join(',')}}`}::text[]`);
+  const textArray = (tags: string[]) => `{${tags.map((t) => JSON.stringify(t)).join(',')}}`;
+  if (f.tags?.length) where.push(sql`${enterprises.tags} @> ${textArray(f.tags)}::text[]`);
+  if (f.notTags?.length) where.push(sql`not (${enterprises.tags} && ${textArray(f.notTags)}::text[])`);
   if (f.q) {
     const q = f.q.trim();
     const escaped = q.replace(/[\\%_]/g, (m) => `\\${m}`);
@@ -115,6 +120,117 @@ export async function listEnterprises(p: Platform, actor: Actor, f: FirmFilter &
     detail: { filter: { ...f, page: undefined, pageSize: undefined }, returned: rows.length },
   });
   return { items: rows.map(listing), total: total!.n, page: f.page, pageSize: f.pageSize };
+}
+
+/** 2026-06-01 14:05:09 in China Standard Time, as the sheets' readers keep time. */
+const beijingTime = (d: Date) => d.toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai', hour12: false });
+
+/** The most rows one export writes; a larger selection is cut and says so. */
+export const EXPORT_MAX_ROWS = 50_000;
+
+const SIZE_NAMES: Record<string, string> = { large: '大型', medium: '中型', small: '小型', micro: '微型' };
+const HONOUR_NAMES: Record<string, string> = {
+  tech_sme: '科技型中小企业',
+  innovative_sme: '创新型中小企业',
+  specialized_sme: '专精特新中小企业',
+  little_giant: '专精特新“小巨人”企业',
+  single_champion: '制造业单项冠军企业',
+  high_tech_enterprise: '高新技术企业',
+  tech_innovation_demo: '技术创新示范企业',
+  ip_advantage: '知识产权优势企业',
+  ip_demo: '知识产权示范企业',
+};
+
+/**
+ * The firms a filter finds as an .xlsx, in the list's order (at most EXPORT_MAX_ROWS): the listing
+ * columns with Chinese names for size class, section, titles held and policies qualified for, and a
+ * second sheet with the filter, the time and whether rows were left out. Audited like the list.
+ */
+export async function exportEnterprises(p: Platform, actor: Actor, f: FirmFilter) {
+  let rows: FirmRow[];
+  let total: number;
+  if (actor.role === 'enterprise') {
+    rows = await p.db.select().from(enterprises).where(eq(enterprises.uscc, actor.uscc!));
+    total = rows.length;
+  } else {
+    const where = filterSql(scopeOf(actor, f.region), f);
+    const [found, [n]] = await Promise.all([
+      p.db
+        .select()
+        .from(enterprises)
+        .where(where)
+        .orderBy(asc(enterprises.name), asc(enterprises.uscc))
+        .limit(EXPORT_MAX_ROWS),
+      p.db.select({ n: count() }).from(enterprises).where(where),
+    ]);
+    rows = found;
+    total = n!.n;
+    await recordAudit(p.db, actor, {
+      action: 'enterprise.export',
+      regionCode: f.region ?? actor.regionCode,
+      detail: { filter: f, total, returned: rows.length },
+    });
+  }
+  const titles = new Map(p.policies.summaries().map((s) => [s.id, s.title.zh]));
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('企业名录');
+  sheet.columns = [
+    { header: '统一社会信用代码', width: 22 },
+    { header: '企业名称', width: 36 },
+    { header: '区划代码', width: 10 },
+    { header: '所在地区', width: 14 },
+    { header: '行业代码', width: 10 },
+    { header: '行业名称', width: 28 },
+    { header: '行业门类', width: 28 },
+    { header: '企业规模', width: 10 },
+    { header: '已认定资质', width: 40 },
+    { header: '符合条件的政策', width: 40 },
+    { header: '档案更新时间（北京时间）', width: 22 },
+  ];
+  sheet.getRow(1).font = { bold: true };
+  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  for (const firm of rows) {
+    const held = firm.tags.filter((t) => t.startsWith('holds:')).map((t) => t.slice(6));
+    const qualifies = firm.tags.filter((t) => t.startsWith('qualifies:')).map((t) => t.slice(10));
+    sheet.addRow([
+      firm.uscc,
+      firm.name,
+      firm.regionCode,
+      firm.regionCode ? (regionName(firm.regionCode) ?? null) : null,
+      firm.industryCode,
+      firm.industryCode ? (industryLabel(firm.industryCode) ?? null) : null,
+      firm.industryCode ? (industryLabel(firm.industryCode.slice(0, 1)) ?? null) : null,
+      firm.sizeClass ? (SIZE_NAMES[firm.sizeClass] ?? firm.sizeClass) : null,
+      held.map((h) => HONOUR_NAMES[h] ?? h).join('、'),
+      qualifies.map((q) => titles.get(q) ?? q).join('、'),
+      beijingTime(firm.updatedAt),
+    ]);
+  }
+  const about = book.addWorksheet('说明');
+  about.columns = [{ width: 18 }, { width: 60 }];
+  const filter = [
+    ['地区', f.region ?? actor.regionCode ?? '全部'],
+    ['行业', f.industry ?? '不限'],
+    ['企业规模', f.size ? (SIZE_NAMES[f.size] ?? f.size) : '不限'],
+    ['须具备标签', f.tags?.join('、') || '不限'],
+    ['须不具备标签', f.notTags?.join('、') || '不限'],
+    ['名称或代码', f.q ?? '不限'],
+  ];
+  about.addRows([
+    ['导出时间（北京时间）', beijingTime(new Date())],
+    ['符合条件的企业', total],
+    ['导出行数', rows.length],
+    ...(total > rows.length ? [['注意', `仅导出前 ${EXPORT_MAX_ROWS} 行（按企业名称排序），请缩小筛选范围`]] : []),
+    ...filter,
+  ]);
+  about.getColumn(1).font = { bold: true };
+  const stamp = p.today().replaceAll('-', '');
+  return {
+    name: `企业名录-${stamp}.xlsx`,
+    data: Buffer.from(await book.xlsx.writeBuffer()),
+    total,
+    exported: rows.length,
+  };
 }
 
 export async function getProfile(p: Platform, actor: Actor, uscc: string): Promise<Profile> {

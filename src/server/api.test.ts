@@ -3,6 +3,7 @@
  * region (A) and one outside it (B), against the answer the service layer should give; and the
  * audit entries reads and writes leave behind.
  */
+import ExcelJS from 'exceljs';
 import { gt, max } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../platform/schema.ts';
@@ -90,6 +91,9 @@ const TABLE: Row[] = [
   row('GET /api/v1/enterprises',                      null,       [401, 200, 200, 200, 200, 403, 403, 403, 200]),
   row('GET /api/v1/enterprises',                      'A',        [401, 200, 200, 200, 403, 403, 403, 403, 200]),
   row('GET /api/v1/enterprises',                      'B',        [401, 200, 403, 403, 200, 403, 403, 403, 200]),
+  row('GET /api/v1/enterprises/export.xlsx',          null,       [401, 200, 200, 200, 200, 403, 403, 403, 200]),
+  row('GET /api/v1/enterprises/export.xlsx',          'A',        [401, 200, 200, 200, 403, 403, 403, 403, 200]),
+  row('GET /api/v1/enterprises/export.xlsx',          'B',        [401, 200, 403, 403, 200, 403, 403, 403, 200]),
   row('GET /api/v1/enterprises/{uscc}',               'A',        FIRM_DATA.A),
   row('GET /api/v1/enterprises/{uscc}',               'B',        FIRM_DATA.B),
   row('GET /api/v1/enterprises/{uscc}',               'unknown',  FIRM_DATA.unknown),
@@ -178,6 +182,7 @@ const CALLS: Record<string, (c: CallContext) => Promise<Response>> = {
     c.send('/api/v1/auth/tokens', { method: 'POST', json: { name: `table ${c.role}`, days: 1 } }),
   'GET /api/v1/audit': (c) => c.send('/api/v1/audit?limit=5'),
   'GET /api/v1/enterprises': (c) => c.send(`/api/v1/enterprises?${regionQuery(c)}`),
+  'GET /api/v1/enterprises/export.xlsx': (c) => c.send(`/api/v1/enterprises/export.xlsx?${regionQuery(c)}`),
   'GET /api/v1/enterprises/{uscc}': (c) => c.send(`/api/v1/enterprises/${c.uscc}`),
   'GET /api/v1/enterprises/{uscc}/profile': (c) => c.send(`/api/v1/enterprises/${c.uscc}/profile`),
   'GET /api/v1/enterprises/{uscc}/facts': (c) => c.send(`/api/v1/enterprises/${c.uscc}/facts`),
@@ -396,6 +401,50 @@ describe('what each role sees', () => {
     expect(new Set(page.items.map((d) => d.policyId))).toEqual(new Set([POLICY]));
   });
 
+  it('leaves out firms with any of the notTag tags, with or without tag', async () => {
+    const admin = await t.as('admin');
+    const all = (await (await admin('/api/v1/enterprises?pageSize=200')).json()) as {
+      items: { uscc: string; tags: string[] }[];
+    };
+    const a = all.items.find((f) => f.uscc === FIRM_A.uscc)!;
+    expect(a.tags.length).toBeGreaterThan(0);
+    const without = async (q: string) =>
+      ((await (await admin(`/api/v1/enterprises?${q}`)).json()) as { items: { uscc: string }[] }).items.map(
+        (f) => f.uscc,
+      );
+    const tag = encodeURIComponent(a.tags[0]!);
+    expect(await without(`notTag=${tag}`)).not.toContain(FIRM_A.uscc);
+    expect(await without(`notTag=${tag}&notTag=no:such-tag`)).not.toContain(FIRM_A.uscc);
+    expect(await without(`notTag=no:such-tag`)).toContain(FIRM_A.uscc);
+    expect(await without(`tag=${tag}&notTag=${tag}`)).toEqual([]);
+  });
+
+  it('exports the filtered list as an .xlsx with the same scope as the list', async () => {
+    const rowsOf = async (role: TestRole, q = '') => {
+      const res = await (await t.as(role))(`/api/v1/enterprises/export.xlsx${q}`);
+      expect(res.status, `export as ${role}`).toBe(200);
+      expect(res.headers.get('content-type')).toMatch(/spreadsheetml/);
+      expect(res.headers.get('content-disposition')).toMatch(/attachment; filename\*=UTF-8''/);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ArrayBuffer);
+      const sheet = book.getWorksheet('企业名录')!;
+      expect(sheet.getRow(1).getCell(1).value).toBe('统一社会信用代码');
+      const codes: string[] = [];
+      sheet.eachRow((row, n) => {
+        if (n > 1) codes.push(String(row.getCell(1).value));
+      });
+      expect(res.headers.get('x-exported-count')).toBe(String(codes.length));
+      expect(book.getWorksheet('说明')).toBeDefined();
+      return codes.sort();
+    };
+    expect(await rowsOf('reviewer')).toEqual([FIRM_A.uscc]);
+    expect(await rowsOf('otherReviewer')).toEqual([FIRM_B.uscc]);
+    expect(await rowsOf('firm')).toEqual([FIRM_A.uscc]);
+    expect(await rowsOf('admin')).toEqual([FIRM_A.uscc, FIRM_B.uscc].sort());
+    expect(await rowsOf('admin', `?region=${FIRM_B.regionCode}`)).toEqual([FIRM_B.uscc]);
+    expect(await rowsOf('admin', '?q=no-such-firm-name')).toEqual([]);
+  });
+
   it('runs a submitted import through the worker and keeps its rejected rows', async () => {
     const res = await (await t.as('reviewer'))(`/api/v1/imports/${fx.importId}`);
     expect(await res.json()).toMatchObject({
@@ -484,6 +533,15 @@ describe('the audit trail', () => {
     expect(screen).toEqual([
       expect.objectContaining({ action: 'enterprise.evaluate_region', username: 'reviewer', regionCode: '320211' }),
     ]);
+  });
+
+  it('records a reviewer exporting the list, with the filter', async () => {
+    const reviewer = await t.as('reviewer');
+    const entries = await logged(() => reviewer('/api/v1/enterprises/export.xlsx?region=320211&size=small'), 200);
+    expect(entries).toEqual([
+      expect.objectContaining({ action: 'enterprise.export', username: 'reviewer', regionCode: '320211' }),
+    ]);
+    expect(entries[0]!.detail).toMatchObject({ filter: { region: '320211', size: 'small' } });
   });
 
   it('records no read when the read is refused', async () => {

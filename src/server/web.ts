@@ -9,6 +9,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
+import { compress } from 'hono/compress';
 
 export const WEB_ROOT = fileURLToPath(new URL('../../web', import.meta.url));
 export const WEB_DIST = join(WEB_ROOT, 'dist');
@@ -22,16 +23,18 @@ export async function ensureWebBuilt(say: (s: string) => void): Promise<void> {
 
 export function webRoutes(): Hono {
   const root = relative(process.cwd(), WEB_DIST) || '.';
-  let index: string | undefined;
   return new Hono()
+    .use('*', compress())
     .use(
       '/assets/*',
       serveStatic({ root, onFound: (_p, c) => c.header('cache-control', 'public, max-age=31536000, immutable') }),
     )
+    .get('/assets/*', (c) => c.notFound())
     .get('/favicon.svg', serveStatic({ root }))
     .get('*', async (c) => {
       if (c.req.path.startsWith('/api/')) return c.notFound();
-      index ??= await readFile(join(WEB_DIST, 'index.html'), 'utf8').catch(() => undefined);
+      // Read each time: a rebuilt bundle has new file names, and the file is small.
+      const index = await readFile(join(WEB_DIST, 'index.html'), 'utf8').catch(() => undefined);
       if (!index)
         return c.text('The web app is not built: run `npm start` (it builds it) or `npm run build:web`.', 503);
       return c.html(index, 200, { 'cache-control': 'no-cache' });

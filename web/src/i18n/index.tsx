@@ -2,7 +2,7 @@
  * The message catalogs (zh-CN first, en) and the language switch. Every label in the UI comes from
  * here; a key missing from a catalog is a type error.
  */
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { en } from './en.ts';
 import { zhCN, type Messages } from './zh-CN.ts';
 
@@ -26,9 +26,11 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(() => (localStorage.getItem('huiqi.lang') === 'en' ? 'en' : 'zh'));
   const setLang = useCallback((l: Lang) => {
     localStorage.setItem('huiqi.lang', l);
-    document.documentElement.lang = l === 'zh' ? 'zh-CN' : 'en';
     setLangState(l);
   }, []);
+  useEffect(() => {
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  }, [lang]);
   const value = useMemo<I18n>(
     () => ({
       lang,

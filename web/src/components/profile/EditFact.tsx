@@ -1,0 +1,238 @@
+/**
+ * Editing facts: one value (a scalar, a year's figure, a compliance flag), or a whole fiscal year's
+ * figures at once. The firm's own writes are self-declared; a reviewer's are overrides and need a
+ * reason. API validation errors show beside the field they name.
+ */
+import { Alert, App, Button, Form, Input, InputNumber, Modal, Typography } from 'antd';
+import { useState } from 'react';
+import type { FactCatalog, FactDef } from '../../../../src/facts/catalog.ts';
+import { useI18n } from '../../i18n/index.tsx';
+import { bodyFor, useWriteFacts, type Enterprise, type ProfileMode } from './data.ts';
+import { showErrors } from './errors.ts';
+import { FactInput, fromForm, inputUnit, toForm } from './FactInput.tsx';
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/** The reason field a reviewer's override needs. */
+export function ReasonField() {
+  const { t } = useI18n();
+  return (
+    <Form.Item
+      name="reason"
+      label={t('portal.edit.reason')}
+      rules={[{ required: true, whitespace: true, message: t('portal.edit.reasonRequired') }]}
+      extra={t('portal.edit.reasonHint')}
+    >
+      <Input.TextArea rows={2} maxLength={500} showCount data-testid="fact-reason" />
+    </Form.Item>
+  );
+}
+
+export interface EditFactProps {
+  uscc: string;
+  mode: ProfileMode;
+  /** A fact path: `rdExpense` of a year is `years.2025.rdExpense`. */
+  path: string;
+  label: string;
+  def: FactDef;
+  value: unknown;
+  onClose: () => void;
+  onSaved?: () => void;
+}
+
+/** One value's edit dialog (rendered only while open). */
+export function EditFactModal({ uscc, mode, path, label, def, value, onClose, onSaved }: EditFactProps) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const { message } = App.useApp();
+  const [form] = Form.useForm();
+  const write = useWriteFacts(uscc);
+  const [error, setError] = useState<string | null>(null);
+  const unit = inputUnit(def, t);
+
+  const submit = async (v: { value?: unknown; reason?: string }) => {
+    setError(null);
+    const next = fromForm(def, v.value);
+    if (same(next, value)) {
+      message.info(t('portal.edit.unchanged'));
+      onClose();
+      return;
+    }
+    try {
+      await write.mutateAsync({ facts: bodyFor(path, next), ...(mode === 'override' ? { reason: v.reason } : {}) });
+      message.success(t('portal.edit.saved'));
+      onSaved?.();
+      onClose();
+    } catch (e) {
+      setError(showErrors(e, form, (f) => (f === path ? 'value' : f === 'reason' ? 'reason' : undefined), i18n));
+    }
+  };
+
+  return (
+    <Modal
+      open
+      title={t('portal.edit.title', { label })}
+      onCancel={onClose}
+      destroyOnHidden
+      footer={[
+        <Button key="cancel" onClick={onClose}>
+          {t('portal.edit.cancel')}
+        </Button>,
+        <Button
+          key="save"
+          type="primary"
+          loading={write.isPending}
+          onClick={() => form.submit()}
+          data-testid="fact-save"
+        >
+          {t('portal.edit.save')}
+        </Button>,
+      ]}
+    >
+      <Form form={form} name="fact" layout="vertical" initialValues={{ value: toForm(def, value) }} onFinish={submit}>
+        <Form.Item name="value" label={unit ? `${label}（${unit}）` : label} extra={t('portal.edit.clearHint')}>
+          <FactInput def={def} />
+        </Form.Item>
+        {mode === 'override' && <ReasonField />}
+        {mode === 'self' && (
+          <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+            {t('portal.edit.selfHint')}
+          </Typography.Paragraph>
+        )}
+        {error && <Alert type="error" showIcon title={error} data-testid="fact-error" />}
+      </Form>
+    </Modal>
+  );
+}
+
+export interface EditYearProps {
+  uscc: string;
+  mode: ProfileMode;
+  catalog: FactCatalog;
+  firm: Enterprise;
+  /** The year to edit, or undefined to add one. */
+  year?: string;
+  onClose: () => void;
+  onSaved?: () => void;
+}
+
+const thisYear = () => new Date().getFullYear();
+
+/** Adding a fiscal year's figures, or filling in a year's at once (rendered only while open). */
+export function EditYearModal({ uscc, mode, catalog, firm, year, onClose, onSaved }: EditYearProps) {
+  const i18n = useI18n();
+  const { t, pick } = i18n;
+  const { message } = App.useApp();
+  const [form] = Form.useForm();
+  const write = useWriteFacts(uscc);
+  const [error, setError] = useState<string | null>(null);
+  const known = Object.keys(firm.years ?? {}).map(Number);
+  const suggested = year
+    ? Number(year)
+    : Math.min(thisYear() - 1, known.length ? Math.max(...known) + 1 : thisYear() - 1);
+  const chosen = Form.useWatch('year', form) as number | undefined;
+  const keys = Object.keys(catalog.yearly);
+
+  const formValues = (y: number | undefined) =>
+    Object.fromEntries(keys.map((k) => [k, toForm(catalog.yearly[k]!, firm.years?.[String(y)]?.[k])]));
+
+  const submit = async (v: { year: number; f?: Record<string, unknown>; reason?: string }) => {
+    setError(null);
+    const y = String(v.year);
+    const old = firm.years?.[y] ?? {};
+    const changes: Record<string, unknown> = {};
+    for (const k of keys) {
+      const next = fromForm(catalog.yearly[k]!, v.f?.[k]);
+      if (!same(next, old[k])) changes[k] = next;
+    }
+    if (!Object.keys(changes).length) {
+      message.info(t('portal.edit.unchanged'));
+      onClose();
+      return;
+    }
+    try {
+      await write.mutateAsync({
+        facts: { years: { [y]: changes } },
+        ...(mode === 'override' ? { reason: v.reason } : {}),
+      });
+      message.success(t('portal.edit.saved'));
+      onSaved?.();
+      onClose();
+    } catch (e) {
+      const place = (field: string) => {
+        const m = /^years\.(\d{4})\.(\w+)$/.exec(field);
+        if (m && m[1] === y) return ['f', m[2]!];
+        if (/^years(\.\d{4})?$/.test(field)) return 'year';
+        return field === 'reason' ? 'reason' : undefined;
+      };
+      setError(showErrors(e, form, place, i18n));
+    }
+  };
+
+  return (
+    <Modal
+      open
+      width={{ xs: '100%', md: 720 }}
+      title={year ? t('portal.year.editTitle', { year }) : t('portal.year.addTitle')}
+      onCancel={onClose}
+      destroyOnHidden
+      footer={[
+        <Button key="cancel" onClick={onClose}>
+          {t('portal.edit.cancel')}
+        </Button>,
+        <Button
+          key="save"
+          type="primary"
+          loading={write.isPending}
+          onClick={() => form.submit()}
+          data-testid="fact-save"
+        >
+          {t('portal.edit.save')}
+        </Button>,
+      ]}
+    >
+      <Form
+        form={form}
+        name="year"
+        layout="vertical"
+        initialValues={{ year: suggested, f: formValues(suggested) }}
+        onFinish={submit}
+        // Choosing a year that already has figures shows them, to complete or correct.
+        onValuesChange={(changed: { year?: number }) => {
+          if ('year' in changed) form.setFieldsValue({ f: formValues(changed.year) });
+        }}
+        data-testid="year-form"
+      >
+        <Form.Item
+          name="year"
+          label={t('portal.year.year')}
+          rules={[{ required: true, message: t('portal.year.yearRequired') }]}
+          extra={chosen !== undefined && known.includes(chosen) ? t('portal.year.exists') : undefined}
+        >
+          <InputNumber min={1990} max={thisYear()} precision={0} disabled={!!year} style={{ width: 160 }} />
+        </Form.Item>
+        <div className="hq-year-grid">
+          {keys.map((k) => {
+            const def = catalog.yearly[k]!;
+            const unit = inputUnit(def, t);
+            return (
+              <Form.Item
+                key={k}
+                name={['f', k]}
+                label={unit ? `${pick(def.label)}（${unit}）` : pick(def.label)}
+                style={{ marginBottom: 12 }}
+              >
+                <FactInput def={def} />
+              </Form.Item>
+            );
+          })}
+        </div>
+        <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+          {t('portal.year.hint')}
+        </Typography.Paragraph>
+        {mode === 'override' && <ReasonField />}
+        {error && <Alert type="error" showIcon title={error} data-testid="fact-error" />}
+      </Form>
+    </Modal>
+  );
+}
