@@ -46,14 +46,8 @@ export interface PolicyItem {
   editions: { edition: string; from: string; to: string | null; document: string }[];
 }
 
-export interface FactEntry {
-  path: string;
-  value: unknown;
-  source: string;
-  actor: string;
-  reason: string | null;
-  recordedAt: string;
-}
+/** One entry of the fact ledger: the profile component's type. */
+export type { FactEntry } from '../profile/data.ts';
 
 export interface ImportStatus {
   id: string;
@@ -70,22 +64,6 @@ export interface ImportStatus {
   rejectsUrl: string | null;
   createdAt: string;
   finishedAt: string | null;
-}
-
-export interface DecisionRecord {
-  id: number;
-  uscc: string | null;
-  regionCode: string | null;
-  policyId: string;
-  policyHash: string;
-  edition: string;
-  asOf: string;
-  input: unknown;
-  result: unknown;
-  verdict: string;
-  purpose: string;
-  actor: string;
-  createdAt: string;
 }
 
 /** The filters of the firm list, as the URL query and the API both spell them. */

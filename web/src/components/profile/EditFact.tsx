@@ -28,6 +28,35 @@ export function ReasonField() {
   );
 }
 
+/** A dialog's 取消 and 保存 buttons (保存 submits the form); `danger` makes the second one a removal. */
+export function ModalFooter({
+  onCancel,
+  onOk,
+  saving,
+  danger = false,
+}: {
+  onCancel: () => void;
+  onOk: () => void;
+  saving: boolean;
+  danger?: boolean;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      <Button onClick={onCancel}>{t('portal.edit.cancel')}</Button>
+      <Button
+        type="primary"
+        danger={danger}
+        loading={saving}
+        onClick={onOk}
+        data-testid={danger ? 'fact-remove-confirm' : 'fact-save'}
+      >
+        {t(danger ? 'portal.list.remove' : 'portal.edit.save')}
+      </Button>
+    </>
+  );
+}
+
 export interface EditFactProps {
   uscc: string;
   mode: ProfileMode;
@@ -74,20 +103,7 @@ export function EditFactModal({ uscc, mode, path, label, def, value, onClose, on
       title={t('portal.edit.title', { label })}
       onCancel={onClose}
       destroyOnHidden
-      footer={[
-        <Button key="cancel" onClick={onClose}>
-          {t('portal.edit.cancel')}
-        </Button>,
-        <Button
-          key="save"
-          type="primary"
-          loading={write.isPending}
-          onClick={() => form.submit()}
-          data-testid="fact-save"
-        >
-          {t('portal.edit.save')}
-        </Button>,
-      ]}
+      footer={<ModalFooter onCancel={onClose} onOk={() => form.submit()} saving={write.isPending} />}
     >
       <Form form={form} name="fact" layout="vertical" initialValues={{ value: toForm(def, value) }} onFinish={submit}>
         <Form.Item name="value" label={unit ? `${label}（${unit}）` : label} extra={t('portal.edit.clearHint')}>
@@ -176,20 +192,7 @@ export function EditYearModal({ uscc, mode, catalog, firm, year, onClose, onSave
       title={year ? t('portal.year.editTitle', { year }) : t('portal.year.addTitle')}
       onCancel={onClose}
       destroyOnHidden
-      footer={[
-        <Button key="cancel" onClick={onClose}>
-          {t('portal.edit.cancel')}
-        </Button>,
-        <Button
-          key="save"
-          type="primary"
-          loading={write.isPending}
-          onClick={() => form.submit()}
-          data-testid="fact-save"
-        >
-          {t('portal.edit.save')}
-        </Button>,
-      ]}
+      footer={<ModalFooter onCancel={onClose} onOk={() => form.submit()} saving={write.isPending} />}
     >
       <Form
         form={form}

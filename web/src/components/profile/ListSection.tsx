@@ -10,7 +10,7 @@ import type { ListDef } from '../../../../src/facts/catalog.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { formatValue } from '../evaluation/index.ts';
 import { useWriteFacts, type FactEntry, type ProfileMode } from './data.ts';
-import { ReasonField } from './EditFact.tsx';
+import { ModalFooter, ReasonField } from './EditFact.tsx';
 import { showErrors } from './errors.ts';
 import { cellText, FactInput, fromForm, inputUnit, toForm } from './FactInput.tsx';
 import { SourceBadge } from './Source.tsx';
@@ -259,20 +259,7 @@ function ItemModal({ uscc, mode, name, def, items, index, onClose, onSaved }: It
       }
       onCancel={onClose}
       destroyOnHidden
-      footer={[
-        <Button key="cancel" onClick={onClose}>
-          {t('portal.edit.cancel')}
-        </Button>,
-        <Button
-          key="save"
-          type="primary"
-          loading={write.isPending}
-          onClick={() => form.submit()}
-          data-testid="fact-save"
-        >
-          {t('portal.edit.save')}
-        </Button>,
-      ]}
+      footer={<ModalFooter onCancel={onClose} onOk={() => form.submit()} saving={write.isPending} />}
     >
       <Form
         form={form}
@@ -334,21 +321,7 @@ function RemoveModal({ uscc, mode, name, def, items, index, onClose, onSaved }: 
       title={t('portal.list.removeTitle', { label: pick(def.label), n: index + 1 })}
       onCancel={onClose}
       destroyOnHidden
-      footer={[
-        <Button key="cancel" onClick={onClose}>
-          {t('portal.edit.cancel')}
-        </Button>,
-        <Button
-          key="remove"
-          type="primary"
-          danger
-          loading={write.isPending}
-          onClick={() => form.submit()}
-          data-testid="fact-remove-confirm"
-        >
-          {t('portal.list.remove')}
-        </Button>,
-      ]}
+      footer={<ModalFooter onCancel={onClose} onOk={() => form.submit()} saving={write.isPending} danger />}
     >
       <Typography.Paragraph>{t('portal.list.removeConfirm')}</Typography.Paragraph>
       <Typography.Paragraph strong>{itemText(def, item, t, pick)}</Typography.Paragraph>

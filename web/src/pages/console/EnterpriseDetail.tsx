@@ -18,11 +18,10 @@ import { listLink, usePolicies, type FactEntry } from '../../components/console/
 import { SIZE_POLICY, tierByPolicy, TIERS, useConsoleLabels } from '../../components/console/labels.ts';
 import { TierTags } from '../../components/console/TierTags.tsx';
 import { useFactCatalog, type Profile } from '../../components/evaluation/index.ts';
-import { CorrectFacts } from './detail/CorrectFacts.tsx';
+import { ProfileView } from '../../components/profile/index.ts';
 import { Decisions, type MadeDecision } from './detail/Decisions.tsx';
 import { Eligibility, type FirmEvaluation } from './detail/Eligibility.tsx';
 import { FactHistory } from './detail/FactHistory.tsx';
-import { ProfileView } from './detail/ProfileView.tsx';
 
 interface Firm extends Profile {
   uscc: string;
@@ -55,7 +54,7 @@ export default function EnterpriseDetail() {
   const [view] = useState(() => ++views);
   const [round, setRound] = useState(0);
   const [made, setMade] = useState<MadeDecision[]>([]);
-  const [editing, setEditing] = useState<{ path?: string } | null>(null);
+  const [tab, setTab] = useState('eligibility');
 
   const firm = useQuery({
     queryKey: ['console', 'firm', uscc],
@@ -94,12 +93,6 @@ export default function EnterpriseDetail() {
     })),
   });
 
-  const latest = useMemo(() => {
-    const m = new Map<string, FactEntry>();
-    for (const e of history.data ?? []) m.set(e.path, e);
-    return m;
-  }, [history.data]);
-
   // The profile contract alone (the listing columns left out), the same object until the firm changes.
   const profile = useMemo<Profile>(() => {
     if (!firm.data) return {};
@@ -116,7 +109,6 @@ export default function EnterpriseDetail() {
   const f = firm.data;
   const mayCorrect = me?.role === 'reviewer' || me?.role === 'admin';
   const corrected = () => {
-    setEditing(null);
     setRound((r) => r + 1);
     void qc.invalidateQueries({ queryKey: ['console', 'firm', uscc] });
     void qc.invalidateQueries({ queryKey: ['console', 'facts', uscc] });
@@ -134,11 +126,12 @@ export default function EnterpriseDetail() {
           <Typography.Title level={3} style={{ margin: 0 }} data-testid="firm-name">
             {f.name ?? f.uscc}
           </Typography.Title>
-          {mayCorrect && catalog && (
+          {mayCorrect && (
             <Button
               type="primary"
               icon={<EditOutlined aria-hidden />}
-              onClick={() => setEditing({})}
+              // Every value of the profile tab carries its own correction button (a reason is required).
+              onClick={() => setTab('profile')}
               data-testid="correct-facts-button"
             >
               {t('console.correct.button')}
@@ -181,6 +174,8 @@ export default function EnterpriseDetail() {
       </Card>
       <Card>
         <Tabs
+          activeKey={tab}
+          onChange={setTab}
           items={[
             {
               key: 'eligibility',
@@ -190,15 +185,10 @@ export default function EnterpriseDetail() {
             {
               key: 'profile',
               label: t('console.detail.profile'),
-              children: catalog ? (
-                <ProfileView
-                  profile={profile}
-                  catalog={catalog}
-                  latest={latest}
-                  onEdit={mayCorrect ? (path) => setEditing({ path }) : undefined}
-                />
-              ) : (
-                <Skeleton active />
+              children: (
+                <div data-testid="profile-view">
+                  <ProfileView uscc={f.uscc} mode="override" editable={mayCorrect} onSaved={corrected} />
+                </div>
               ),
             },
             {
@@ -220,17 +210,6 @@ export default function EnterpriseDetail() {
           ]}
         />
       </Card>
-      {catalog && (
-        <CorrectFacts
-          uscc={f.uscc}
-          open={editing !== null}
-          path={editing?.path}
-          profile={profile}
-          catalog={catalog}
-          onClose={() => setEditing(null)}
-          onDone={corrected}
-        />
-      )}
     </Space>
   );
 }

@@ -87,7 +87,7 @@ export function EligibilityBoard({ uscc, round, onRefresh }: { uscc: string; rou
           `/api/v1/enterprises/${encodeURIComponent(uscc)}/evaluate?policy=${encodeURIComponent(policy)}`,
           { method: 'POST' },
         );
-        void qc.invalidateQueries({ queryKey: ['portal', 'decisions', uscc] });
+        void qc.invalidateQueries({ queryKey: ['decisions', uscc] });
         return r;
       },
       staleTime: Infinity,

@@ -10,8 +10,31 @@ import { useMe } from '../../../auth.tsx';
 import { useI18n } from '../../../i18n/index.tsx';
 import type { FactEntry } from '../../../components/console/data.ts';
 import { SourceBadge } from '../../../components/console/SourceBadge.tsx';
-import { factOfPath, labelOfPath, type FactCatalog } from '../../../components/evaluation/index.ts';
-import { useFactValue } from './ProfileView.tsx';
+import { formatDate } from '../../../format.ts';
+import {
+  enumLabel,
+  factOfPath,
+  formatValue,
+  labelOfPath,
+  type FactCatalog,
+} from '../../../components/evaluation/index.ts';
+
+type FactDef = FactCatalog['scalars'][string];
+
+/** A value of a fact as it reads: money in 万元, ratios in %, enums and flags in words. */
+function useFactValue() {
+  const { t } = useI18n();
+  return (def: FactDef | undefined, v: unknown): string => {
+    if (v === null || v === undefined || v === '') return '—';
+    if (typeof v === 'boolean') return t(v ? 'common.yes' : 'common.no');
+    if (def?.type === 'date' && typeof v === 'string') return formatDate(v);
+    // A year or a count without a unit reads as it is (2020, not 2,020).
+    if (typeof v === 'number' && def?.type === 'integer' && !def.unit) return String(v);
+    if (typeof v === 'number') return formatValue(v, def?.unit ?? null, t);
+    if (typeof v === 'string') return def?.type === 'enum' ? enumLabel(v, t) : v;
+    return JSON.stringify(v);
+  };
+}
 
 /** A moment in local time: 2026-06-01 14:05:09. */
 export const when = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm:ss');
