@@ -48,9 +48,7 @@ export function countDeltas(changes: { before: Counted | null; after: Counted }[
 export async function applyCounts(tx: Db, deltas: ReturnType<typeof countDeltas>): Promise<void> {
   // Sorted, so concurrent writers take the counter rows' locks in the same order.
   const firms = deltas.firms.sort((a, b) =>
-    firmKey({ ...a, industryCode: a.section, tags: [] }).localeCompare(
-      firmKey({ ...b, industryCode: b.section, tags: [] }),
-    ),
+    `${a.regionCode}|${a.section}|${a.sizeClass}`.localeCompare(`${b.regionCode}|${b.section}|${b.sizeClass}`),
   );
   const tags = deltas.tags.sort((a, b) => (a.regionCode + a.tag).localeCompare(b.regionCode + b.tag));
   if (firms.length)

@@ -8,7 +8,7 @@ import { parseProfile, type Profile } from '../facts/profile.ts';
 import ExcelJS from 'exceljs';
 import { industryLabel } from '../facts/industry.ts';
 import { regionName, regionPrefix } from '../facts/regions.ts';
-import { isOwnFirm, mayReadFirm, reviewerCovers, type Actor } from '../platform/actor.ts';
+import { isOwnFirm, mayReadFirm, reviewerCovers, reviewerPrefix, type Actor } from '../platform/actor.ts';
 import { recordAudit } from '../platform/audit.ts';
 import type { Platform } from '../platform/context.ts';
 import { rowsOf } from '../platform/database.ts';
@@ -52,7 +52,7 @@ function scopeOf(actor: Actor, asked?: string): string {
     if (actor.role === 'reviewer' && !reviewerCovers(actor, asked)) throw notYours();
     return prefix;
   }
-  return actor.role === 'admin' ? '' : (regionPrefix(actor.regionCode!) ?? actor.regionCode!);
+  return actor.role === 'admin' ? '' : reviewerPrefix(actor);
 }
 
 export interface FirmFilter {

@@ -2,7 +2,7 @@
  * Who is acting, and what their role lets them reach. Every service checks these before it reads
  * or writes; the HTTP layer only finds out who is calling.
  */
-import { isWithinRegion, NATIONAL } from '../facts/regions.ts';
+import { isWithinRegion, NATIONAL, regionPrefix } from '../facts/regions.ts';
 import { forbidden } from './errors.ts';
 import type { ReviewLevel, Role } from './schema.ts';
 
@@ -46,3 +46,6 @@ export function mayReadFirm(actor: Actor, firm: { uscc: string; regionCode: stri
 
 /** Reading a firm's data is another party's data unless the actor is that firm. */
 export const isOwnFirm = (actor: Actor, uscc: string): boolean => actor.role === 'enterprise' && actor.uscc === uscc;
+
+/** The code prefix a reviewer's region covers ('' for the whole country). */
+export const reviewerPrefix = (actor: Actor): string => regionPrefix(actor.regionCode!) ?? actor.regionCode!;

@@ -3,8 +3,7 @@
  * which subject and its region. The table refuses updates and deletes (see the migration).
  */
 import { and, desc, eq, like, lt, type SQL } from 'drizzle-orm';
-import { regionPrefix } from '../facts/regions.ts';
-import type { Actor } from './actor.ts';
+import { reviewerPrefix, type Actor } from './actor.ts';
 import type { Db } from './database.ts';
 import { forbidden } from './errors.ts';
 import { auditLog } from './schema.ts';
@@ -51,7 +50,7 @@ export interface AuditQuery {
 export async function listAudit(db: Db, actor: Actor, q: AuditQuery) {
   const where: (SQL | undefined)[] = [];
   if (actor.role === 'reviewer') {
-    where.push(like(auditLog.regionCode, `${regionPrefix(actor.regionCode!) ?? actor.regionCode}%`));
+    where.push(like(auditLog.regionCode, `${reviewerPrefix(actor)}%`));
   } else if (actor.role === 'enterprise') {
     where.push(and(eq(auditLog.subjectType, 'enterprise'), eq(auditLog.subjectId, actor.uscc!)));
   } else if (actor.role !== 'admin') {

@@ -12,7 +12,7 @@ import type { Actor } from './actor.ts';
 import { recordAudit } from './audit.ts';
 import type { Db } from './database.ts';
 import { AppError, invalid } from './errors.ts';
-import { DUMMY_HASH, hashPassword, verifyPassword } from './passwords.ts';
+import { dummyHash, hashPassword, verifyPassword } from './passwords.ts';
 import { apiTokens, auditLog, sessions, users, type ReviewLevel, type Role } from './schema.ts';
 
 export const SESSION_HOURS = 12;
@@ -119,7 +119,7 @@ export async function login(db: Db, username: string, password: string, ip?: str
   )
     throw tooMany();
   const [u] = await db.select().from(users).where(eq(users.username, username));
-  const ok = await verifyPassword(password, u?.passwordHash ?? (await DUMMY_HASH));
+  const ok = await verifyPassword(password, u?.passwordHash ?? (await dummyHash()));
   if (!u || !ok) {
     await recordAudit(db, null, { action: 'auth.login_failed', subjectType: 'user', subjectId: username }, ip);
     throw new AppError(401, 'bad_credentials', { zh: '用户名或密码错误', en: 'Wrong username or password' });

@@ -27,5 +27,6 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
+let dummy: Promise<string> | undefined;
 /** A throwaway hash, so a login for an unknown user costs as much as one with a wrong password. */
-export const DUMMY_HASH: Promise<string> = hashPassword(randomBytes(12).toString('hex'));
+export const dummyHash = (): Promise<string> => (dummy ??= hashPassword(randomBytes(12).toString('hex')));
