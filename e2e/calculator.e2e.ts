@@ -1,6 +1,6 @@
 /** The public 政策计算器: answering only what the engine asks, to a verdict. */
 import { describe, expect, it } from 'vitest';
-import { ready, screenshot, useBrowser } from './harness.ts';
+import { useBrowser } from './harness.ts';
 
 const e2e = useBrowser();
 
@@ -26,7 +26,5 @@ describe('policy calculator', () => {
     await outcome.waitFor();
     // Industry: 120 persons are under the 300 a medium firm needs, whatever its revenue.
     expect(await outcome.textContent()).toContain('小型');
-    await ready(page);
-    await screenshot(page, 'calculator-result');
   });
 });

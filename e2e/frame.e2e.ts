@@ -32,14 +32,6 @@ describe('home page', () => {
     expect(cjkGlyphs.reduce((n, f) => n + f.glyphCount, 0)).toBeGreaterThan(10);
     await screenshot(page, 'home');
   });
-
-  it('does not scroll sideways at 390 px', async () => {
-    const page = await e2e.page({ viewport: 'mobile' });
-    await page.goto('/');
-    await ready(page);
-    const o = await horizontalOverflow(page);
-    expect(o.scrollWidth, `wider than the phone: ${o.offenders.join(', ')}`).toBeLessThanOrEqual(390);
-  });
 });
 
 describe('every route loads without errors', () => {
@@ -62,15 +54,25 @@ describe('every route loads without errors', () => {
     ['/console/imports', 'wuxi'],
     ['/console', 'admin'],
   ];
-  it.each(routes)('%s as %s', async (route, user) => {
+  const open = async (route: string, user: string | undefined, viewport: 'desktop' | 'mobile') => {
     const path = route.replace(':own', ownFirm);
-    const page = await e2e.page({ user });
+    const page = await e2e.page({ user, viewport });
     await page.goto(path);
     await ready(page);
     expect(new URL(page.url()).pathname).toBe(path);
     const errorTitle = await page.locator('.ant-result-title').allTextContents();
     expect(errorTitle, 'an error page instead of the page').toEqual([]);
     expect((await page.locator('#root .ant-layout-content').innerText()).trim()).not.toBe('');
+    return page;
+  };
+  it.each(routes)('%s as %s', async (route, user) => {
+    await open(route, user, 'desktop');
+  });
+  it.each(routes)('%s as %s does not scroll sideways at 390 px', async (route, user) => {
+    const page = await open(route, user, 'mobile');
+    await page.waitForTimeout(300); // charts size themselves to their box after the first frame
+    const o = await horizontalOverflow(page);
+    expect(o.scrollWidth, `wider than the phone: ${o.offenders.join(', ')}`).toBeLessThanOrEqual(390);
   });
 });
 

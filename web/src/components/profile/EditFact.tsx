@@ -3,13 +3,12 @@
  * figures at once. The firm's own writes are self-declared; a reviewer's are overrides and need a
  * reason. API validation errors show beside the field they name.
  */
-import { Alert, App, Button, Form, Input, InputNumber, Modal, Typography } from 'antd';
-import { useState } from 'react';
+import { Alert, Button, Form, Input, InputNumber, Modal, Typography } from 'antd';
 import type { FactCatalog, FactDef } from '../../../../src/facts/catalog.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import { bodyFor, useWriteFacts, type Enterprise, type ProfileMode } from './data.ts';
-import { showErrors } from './errors.ts';
+import { bodyFor, type Enterprise, type ProfileMode } from './data.ts';
 import { FactInput, fromForm, inputUnit, toForm } from './FactInput.tsx';
+import { useFactDialog } from './useFactDialog.ts';
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
@@ -71,30 +70,15 @@ export interface EditFactProps {
 
 /** One value's edit dialog (rendered only while open). */
 export function EditFactModal({ uscc, mode, path, label, def, value, onClose, onSaved }: EditFactProps) {
-  const i18n = useI18n();
-  const { t } = i18n;
-  const { message } = App.useApp();
-  const [form] = Form.useForm();
-  const write = useWriteFacts(uscc);
-  const [error, setError] = useState<string | null>(null);
+  const { t } = useI18n();
+  const { form, error, saving, save } = useFactDialog({ uscc, mode, onClose, onSaved });
   const unit = inputUnit(def, t);
 
-  const submit = async (v: { value?: unknown; reason?: string }) => {
-    setError(null);
+  const submit = (v: { value?: unknown; reason?: string }) => {
     const next = fromForm(def, v.value);
-    if (same(next, value)) {
-      message.info(t('portal.edit.unchanged'));
-      onClose();
-      return;
-    }
-    try {
-      await write.mutateAsync({ facts: bodyFor(path, next), ...(mode === 'override' ? { reason: v.reason } : {}) });
-      message.success(t('portal.edit.saved'));
-      onSaved?.();
-      onClose();
-    } catch (e) {
-      setError(showErrors(e, form, (f) => (f === path ? 'value' : f === 'reason' ? 'reason' : undefined), i18n));
-    }
+    return save(same(next, value) ? null : bodyFor(path, next), v.reason, (f: string) =>
+      f === path ? 'value' : undefined,
+    );
   };
 
   return (
@@ -103,7 +87,7 @@ export function EditFactModal({ uscc, mode, path, label, def, value, onClose, on
       title={t('portal.edit.title', { label })}
       onCancel={onClose}
       destroyOnHidden
-      footer={<ModalFooter onCancel={onClose} onOk={() => form.submit()} saving={write.isPending} />}
+      footer={<ModalFooter onCancel={onClose} onOk={() => form.submit()} saving={saving} />}
     >
       <Form form={form} name="fact" layout="vertical" initialValues={{ value: toForm(def, value) }} onFinish={submit}>
         <Form.Item name="value" label={unit ? `${label}（${unit}）` : label} extra={t('portal.edit.clearHint')}>
@@ -136,12 +120,8 @@ const thisYear = () => new Date().getFullYear();
 
 /** Adding a fiscal year's figures, or filling in a year's at once (rendered only while open). */
 export function EditYearModal({ uscc, mode, catalog, firm, year, onClose, onSaved }: EditYearProps) {
-  const i18n = useI18n();
-  const { t, pick } = i18n;
-  const { message } = App.useApp();
-  const [form] = Form.useForm();
-  const write = useWriteFacts(uscc);
-  const [error, setError] = useState<string | null>(null);
+  const { t, pick } = useI18n();
+  const { form, error, saving, save } = useFactDialog({ uscc, mode, onClose, onSaved });
   const known = Object.keys(firm.years ?? {}).map(Number);
   const suggested = year
     ? Number(year)
@@ -152,8 +132,7 @@ export function EditYearModal({ uscc, mode, catalog, firm, year, onClose, onSave
   const formValues = (y: number | undefined) =>
     Object.fromEntries(keys.map((k) => [k, toForm(catalog.yearly[k]!, firm.years?.[String(y)]?.[k])]));
 
-  const submit = async (v: { year: number; f?: Record<string, unknown>; reason?: string }) => {
-    setError(null);
+  const submit = (v: { year: number; f?: Record<string, unknown>; reason?: string }) => {
     const y = String(v.year);
     const old = firm.years?.[y] ?? {};
     const changes: Record<string, unknown> = {};
@@ -161,28 +140,12 @@ export function EditYearModal({ uscc, mode, catalog, firm, year, onClose, onSave
       const next = fromForm(catalog.yearly[k]!, v.f?.[k]);
       if (!same(next, old[k])) changes[k] = next;
     }
-    if (!Object.keys(changes).length) {
-      message.info(t('portal.edit.unchanged'));
-      onClose();
-      return;
-    }
-    try {
-      await write.mutateAsync({
-        facts: { years: { [y]: changes } },
-        ...(mode === 'override' ? { reason: v.reason } : {}),
-      });
-      message.success(t('portal.edit.saved'));
-      onSaved?.();
-      onClose();
-    } catch (e) {
-      const place = (field: string) => {
-        const m = /^years\.(\d{4})\.(\w+)$/.exec(field);
-        if (m && m[1] === y) return ['f', m[2]!];
-        if (/^years(\.\d{4})?$/.test(field)) return 'year';
-        return field === 'reason' ? 'reason' : undefined;
-      };
-      setError(showErrors(e, form, place, i18n));
-    }
+    const place = (field: string) => {
+      const m = /^years\.(\d{4})\.(\w+)$/.exec(field);
+      if (m && m[1] === y) return ['f', m[2]!];
+      return /^years(\.\d{4})?$/.test(field) ? 'year' : undefined;
+    };
+    return save(Object.keys(changes).length ? { years: { [y]: changes } } : null, v.reason, place);
   };
 
   return (
@@ -192,7 +155,7 @@ export function EditYearModal({ uscc, mode, catalog, firm, year, onClose, onSave
       title={year ? t('portal.year.editTitle', { year }) : t('portal.year.addTitle')}
       onCancel={onClose}
       destroyOnHidden
-      footer={<ModalFooter onCancel={onClose} onOk={() => form.submit()} saving={write.isPending} />}
+      footer={<ModalFooter onCancel={onClose} onOk={() => form.submit()} saving={saving} />}
     >
       <Form
         form={form}

@@ -3,10 +3,10 @@
  * whole numbers for headcounts, yes/no, a kind from its list, a date YYYY-MM-DD. Empty means
  * "unknown" (a write clears the fact).
  */
-import { DatePicker, Input, InputNumber, Select } from 'antd';
-import dayjs from 'dayjs';
+import { Input, InputNumber, Select } from 'antd';
 import type { FactDef } from '../../../../src/facts/catalog.ts';
 import { useI18n } from '../../i18n/index.tsx';
+import { DateInput } from '../inputs/DateInput.tsx';
 import { formatNumber, formatPercent, formatWan } from '../../format.ts';
 import { enumLabel, formatValue, fromDisplay, toDisplay } from '../evaluation/index.ts';
 
@@ -133,14 +133,12 @@ export function FactInput({ def, id, value, onChange, ...aria }: FactInputProps)
       );
     case 'date':
       return (
-        <DatePicker
+        <DateInput
           id={id}
           {...aria}
           style={{ width: '100%' }}
-          format="YYYY-MM-DD"
-          value={typeof value === 'string' && dayjs(value).isValid() ? dayjs(value) : null}
-          onChange={(d) => onChange?.(d ? d.format('YYYY-MM-DD') : undefined)}
-          placeholder="YYYY-MM-DD"
+          value={typeof value === 'string' ? value : null}
+          onChange={(v) => onChange?.(v)}
         />
       );
     default:

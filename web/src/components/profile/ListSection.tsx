@@ -4,16 +4,16 @@
  * whole list.
  */
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Form, Modal, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Form, Modal, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { ListDef } from '../../../../src/facts/catalog.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { formatValue } from '../evaluation/index.ts';
-import { useWriteFacts, type FactEntry, type ProfileMode } from './data.ts';
+import { type FactEntry, type ProfileMode } from './data.ts';
 import { ModalFooter, ReasonField } from './EditFact.tsx';
-import { showErrors } from './errors.ts';
 import { cellText, FactInput, fromForm, inputUnit, toForm } from './FactInput.tsx';
 import { SourceBadge } from './Source.tsx';
+import { useFactDialog } from './useFactDialog.ts';
 
 type Item = Record<string, unknown>;
 /** A table row: the item and its place in the list (the list has no ids). */
@@ -75,6 +75,7 @@ export function ListSection({
   /** The item being edited: its index, or -1 for a new one. */
   const [editing, setEditing] = useState<number | null>(null);
   const [removing, setRemoving] = useState<number | null>(null);
+  const dialog = { uscc, mode, name, def, items, onSaved };
   const hasValidity = Object.values(def.derived ?? {}).some((d) => d.type === 'boolean');
 
   const columns = [
@@ -170,30 +171,8 @@ export function ListSection({
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: t('portal.list.empty') }}
       />
-      {editing !== null && (
-        <ItemModal
-          uscc={uscc}
-          mode={mode}
-          name={name}
-          def={def}
-          items={items}
-          index={editing}
-          onClose={() => setEditing(null)}
-          onSaved={onSaved}
-        />
-      )}
-      {removing !== null && (
-        <RemoveModal
-          uscc={uscc}
-          mode={mode}
-          name={name}
-          def={def}
-          items={items}
-          index={removing}
-          onClose={() => setRemoving(null)}
-          onSaved={onSaved}
-        />
-      )}
+      {editing !== null && <ItemModal {...dialog} index={editing} onClose={() => setEditing(null)} />}
+      {removing !== null && <RemoveModal {...dialog} index={removing} onClose={() => setRemoving(null)} />}
     </Card>
   );
 }
@@ -215,38 +194,21 @@ const clean = (item: Item): Item =>
   Object.fromEntries(Object.entries(item).filter(([, v]) => v !== null && v !== undefined));
 
 function ItemModal({ uscc, mode, name, def, items, index, onClose, onSaved }: ItemModalProps) {
-  const i18n = useI18n();
-  const { t, pick } = i18n;
-  const { message } = App.useApp();
-  const [form] = Form.useForm();
-  const write = useWriteFacts(uscc);
-  const [error, setError] = useState<string | null>(null);
+  const { t, pick } = useI18n();
+  const { form, error, saving, save } = useFactDialog({ uscc, mode, onClose, onSaved });
   const adding = index < 0;
   const at = adding ? items.length : index;
   const current = adding ? {} : (items[index] ?? {});
 
-  const submit = async (v: { f?: Record<string, unknown>; reason?: string }) => {
-    setError(null);
+  const submit = (v: { f?: Record<string, unknown>; reason?: string }) => {
     const item = clean(Object.fromEntries(Object.entries(def.item).map(([k, f]) => [k, fromForm(f, v.f?.[k])])));
-    if (!adding && JSON.stringify(item) === JSON.stringify(clean(current))) {
-      message.info(t('portal.edit.unchanged'));
-      onClose();
-      return;
-    }
+    const unchanged = !adding && JSON.stringify(item) === JSON.stringify(clean(current));
     const next = adding ? [...items, item] : items.map((x, i) => (i === index ? item : x));
-    try {
-      await write.mutateAsync({ facts: { [name]: next }, ...(mode === 'override' ? { reason: v.reason } : {}) });
-      message.success(t('portal.edit.saved'));
-      onSaved?.();
-      onClose();
-    } catch (e) {
-      const place = (field: string) => {
-        const m = /^(\w+)\[(\d+)\]\.(\w+)$/.exec(field);
-        if (m && m[1] === name && Number(m[2]) === at) return ['f', m[3]!];
-        return field === 'reason' ? 'reason' : undefined;
-      };
-      setError(showErrors(e, form, place, i18n));
-    }
+    const place = (field: string) => {
+      const m = /^(\w+)\[(\d+)\]\.(\w+)$/.exec(field);
+      return m && m[1] === name && Number(m[2]) === at ? ['f', m[3]!] : undefined;
+    };
+    return save(unchanged ? null : { [name]: next }, v.reason, place);
   };
 
   return (
@@ -259,7 +221,7 @@ function ItemModal({ uscc, mode, name, def, items, index, onClose, onSaved }: It
       }
       onCancel={onClose}
       destroyOnHidden
-      footer={<ModalFooter onCancel={onClose} onOk={() => form.submit()} saving={write.isPending} />}
+      footer={<ModalFooter onCancel={onClose} onOk={() => form.submit()} saving={saving} />}
     >
       <Form
         form={form}
@@ -292,28 +254,12 @@ function ItemModal({ uscc, mode, name, def, items, index, onClose, onSaved }: It
 }
 
 function RemoveModal({ uscc, mode, name, def, items, index, onClose, onSaved }: ItemModalProps) {
-  const i18n = useI18n();
-  const { t, pick } = i18n;
-  const { message } = App.useApp();
-  const [form] = Form.useForm();
-  const write = useWriteFacts(uscc);
-  const [error, setError] = useState<string | null>(null);
+  const { t, pick } = useI18n();
+  const { form, error, saving, save } = useFactDialog({ uscc, mode, onClose, onSaved });
   const item = items[index] ?? {};
 
-  const submit = async (v: { reason?: string }) => {
-    setError(null);
-    try {
-      await write.mutateAsync({
-        facts: { [name]: items.filter((_, i) => i !== index) },
-        ...(mode === 'override' ? { reason: v.reason } : {}),
-      });
-      message.success(t('portal.list.removed'));
-      onSaved?.();
-      onClose();
-    } catch (e) {
-      setError(showErrors(e, form, (f) => (f === 'reason' ? 'reason' : undefined), i18n));
-    }
-  };
+  const submit = (v: { reason?: string }) =>
+    save({ [name]: items.filter((_, i) => i !== index) }, v.reason, undefined, 'portal.list.removed');
 
   return (
     <Modal
@@ -321,7 +267,7 @@ function RemoveModal({ uscc, mode, name, def, items, index, onClose, onSaved }: 
       title={t('portal.list.removeTitle', { label: pick(def.label), n: index + 1 })}
       onCancel={onClose}
       destroyOnHidden
-      footer={<ModalFooter onCancel={onClose} onOk={() => form.submit()} saving={write.isPending} danger />}
+      footer={<ModalFooter onCancel={onClose} onOk={() => form.submit()} saving={saving} danger />}
     >
       <Typography.Paragraph>{t('portal.list.removeConfirm')}</Typography.Paragraph>
       <Typography.Paragraph strong>{itemText(def, item, t, pick)}</Typography.Paragraph>

@@ -4,7 +4,7 @@ import { ApiError, NetworkError } from '../../api.ts';
 import type { useI18n } from '../../i18n/index.tsx';
 
 type I18n = ReturnType<typeof useI18n>;
-type NamePath = string | (string | number)[];
+export type NamePath = string | (string | number)[];
 
 /**
  * Puts each `details[{field, message}]` of an ApiError on the field `place` maps it to (the API names

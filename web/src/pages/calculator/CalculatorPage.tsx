@@ -6,22 +6,7 @@
  */
 import { PrinterOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQueries } from '@tanstack/react-query';
-import {
-  Alert,
-  Button,
-  Card,
-  Checkbox,
-  Col,
-  Divider,
-  Form,
-  Grid,
-  Input,
-  Row,
-  Space,
-  Spin,
-  Steps,
-  Typography,
-} from 'antd';
+import { Alert, Button, Card, Checkbox, Col, Divider, Form, Grid, Row, Space, Spin, Steps, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, ApiError } from '../../api.ts';
@@ -44,6 +29,7 @@ import {
   type Profile,
 } from '../../components/evaluation/index.ts';
 import { useI18n } from '../../i18n/index.tsx';
+import { DateInput } from '../../components/inputs/DateInput.tsx';
 import { QueryError } from '../../layout/ErrorPage.tsx';
 import { FactField } from './FactField.tsx';
 import {
@@ -326,13 +312,11 @@ export default function CalculatorPage() {
         <Col xs={24} lg={8}>
           <Form layout="vertical" component={false}>
             <Form.Item label={t('calculator.asOf')} htmlFor="calc-asof" help={t('calculator.asOf.help')}>
-              <Input
+              <DateInput
                 id="calc-asof"
-                type="date"
                 data-testid="as-of"
-                value={state.asOf ?? ''}
-                onChange={(e) => update((s) => ({ ...s, asOf: e.target.value || null }))}
-                style={{ maxWidth: 200 }}
+                value={state.asOf}
+                onChange={(v) => update((s) => ({ ...s, asOf: v ?? null }))}
               />
             </Form.Item>
           </Form>

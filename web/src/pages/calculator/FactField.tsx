@@ -6,6 +6,7 @@ import { Button, Form, Input, InputNumber, Radio, Select, Space } from 'antd';
 import type { ReactNode } from 'react';
 import { enumLabel, fromDisplay, toDisplay, type Unit } from '../../components/evaluation/index.ts';
 import type { FactDef } from '../../../../src/facts/catalog.ts';
+import { DateInput } from '../../components/inputs/DateInput.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 
 /** A DOM id for a fact path (`years.2025.revenue` → `fact-years-2025-revenue`). */
@@ -109,13 +110,11 @@ export function FactField({ path, def, label, value, onChange, error, asked, ext
       break;
     case 'date':
       control = (
-        <Input
+        <DateInput
           id={id}
           data-testid={`field-${path}`}
-          type="date"
-          value={typeof value === 'string' ? value : ''}
-          onChange={(e) => onChange(e.target.value || undefined)}
-          style={{ maxWidth: 200 }}
+          value={typeof value === 'string' ? value : null}
+          onChange={onChange}
         />
       );
       break;

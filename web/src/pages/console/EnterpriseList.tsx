@@ -183,36 +183,28 @@ export default function EnterpriseList() {
                 />
               </Form.Item>
             </Col>
-            <Col xs={24} md={12} xl={6}>
-              <Form.Item label={t('console.filter.tags')} htmlFor="filter-tags">
-                <Select
-                  id="filter-tags"
-                  data-testid="filter-tags"
-                  mode="multiple"
-                  allowClear
-                  placeholder={t('console.filter.any')}
-                  value={f.tag}
-                  options={tagOptions}
-                  onChange={(tag: string[]) => update({ tag })}
-                  maxTagCount="responsive"
-                />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={12} xl={6}>
-              <Form.Item label={t('console.filter.notTags')} htmlFor="filter-not-tags">
-                <Select
-                  id="filter-not-tags"
-                  data-testid="filter-not-tags"
-                  mode="multiple"
-                  allowClear
-                  placeholder={t('console.filter.none')}
-                  value={f.notTag}
-                  options={tagOptions}
-                  onChange={(notTag: string[]) => update({ notTag })}
-                  maxTagCount="responsive"
-                />
-              </Form.Item>
-            </Col>
+            {(
+              [
+                ['tag', 'filter-tags', t('console.filter.tags'), t('console.filter.any')],
+                ['notTag', 'filter-not-tags', t('console.filter.notTags'), t('console.filter.none')],
+              ] as const
+            ).map(([key, id, label, placeholder]) => (
+              <Col key={key} xs={24} md={12} xl={6}>
+                <Form.Item label={label} htmlFor={id}>
+                  <Select
+                    id={id}
+                    data-testid={id}
+                    mode="multiple"
+                    allowClear
+                    placeholder={placeholder}
+                    value={f[key]}
+                    options={tagOptions}
+                    onChange={(tags: string[]) => update({ [key]: tags })}
+                    maxTagCount="responsive"
+                  />
+                </Form.Item>
+              </Col>
+            ))}
           </Row>
           <Space wrap>
             <Button onClick={() => setParams(new URLSearchParams())} data-testid="filter-reset">

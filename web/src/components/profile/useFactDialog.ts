@@ -1,0 +1,52 @@
+/**
+ * What every fact-editing dialog does on 保存: nothing when nothing changed, otherwise write the
+ * facts (with the reviewer's reason for an override), say so, and close; or put the API's
+ * complaints beside the fields they name and keep the dialog open.
+ */
+import { App, Form } from 'antd';
+import { useState } from 'react';
+import { useI18n } from '../../i18n/index.tsx';
+import { useWriteFacts, type ProfileMode } from './data.ts';
+import { showErrors, type NamePath } from './errors.ts';
+
+export interface FactDialogOptions {
+  uscc: string;
+  mode: ProfileMode;
+  onClose: () => void;
+  onSaved?: () => void;
+}
+
+export function useFactDialog({ uscc, mode, onClose, onSaved }: FactDialogOptions) {
+  const i18n = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm();
+  const write = useWriteFacts(uscc);
+  const [error, setError] = useState<string | null>(null);
+
+  /**
+   * `facts` null means unchanged. `place` maps an API field (`years.2025.revenue`) to a form field;
+   * `reason` is always placed on the reason field.
+   */
+  const save = async (
+    facts: Record<string, unknown> | null,
+    reason: string | undefined,
+    place: (field: string) => NamePath | undefined = () => undefined,
+    done: 'portal.edit.saved' | 'portal.list.removed' = 'portal.edit.saved',
+  ) => {
+    setError(null);
+    if (facts === null) {
+      message.info(i18n.t('portal.edit.unchanged'));
+      onClose();
+      return;
+    }
+    try {
+      await write.mutateAsync({ facts, ...(mode === 'override' ? { reason } : {}) });
+      message.success(i18n.t(done));
+      onSaved?.();
+      onClose();
+    } catch (e) {
+      setError(showErrors(e, form, (f) => (f === 'reason' ? 'reason' : place(f)), i18n));
+    }
+  };
+  return { form, error, saving: write.isPending, save };
+}
