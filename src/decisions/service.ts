@@ -3,7 +3,7 @@
  * its region, administrators), and replay it — the same input, as-of date and policy version —
  * to show the result is reproduced.
  */
-import { and, count, desc, eq, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import { parseProfile } from '../facts/profile.ts';
 import { isOwnFirm, mayReadFirm, type Actor } from '../platform/actor.ts';
 import { recordAudit } from '../platform/audit.ts';
@@ -78,6 +78,13 @@ export async function getDecision(p: Platform, actor: Actor, id: number): Promis
       detail: { decision: id },
     });
   return d;
+}
+
+/** Decision records by id, for a module that has already checked who may read them. */
+export async function decisionsById(db: Db, ids: number[]): Promise<Map<number, DecisionRecord>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.select().from(decisions).where(inArray(decisions.id, ids));
+  return new Map(rows.map((d) => [d.id, d]));
 }
 
 export interface DecisionPage {

@@ -6,7 +6,17 @@ import { sql } from 'drizzle-orm';
 import { bigserial, check, index, integer, pgTable, primaryKey, text, timestamp, varchar } from 'drizzle-orm/pg-core';
 import { bytea, jsonValue } from '../platform/columns.ts';
 
-export const FACT_SOURCES = ['self', 'import', 'tax', 'social_insurance', 'registry', 'court', 'reviewer'] as const;
+/** Where a value came from; `recognition` is a title the platform's own workflow granted. */
+export const FACT_SOURCES = [
+  'self',
+  'import',
+  'tax',
+  'social_insurance',
+  'registry',
+  'court',
+  'reviewer',
+  'recognition',
+] as const;
 export type FactSource = (typeof FACT_SOURCES)[number];
 
 /**
@@ -105,7 +115,7 @@ export const facts = pgTable(
     index('facts_by_path').on(t.uscc, t.path, t.id),
     check(
       'facts_source_known',
-      sql`${t.source} in ('self', 'import', 'tax', 'social_insurance', 'registry', 'court', 'reviewer')`,
+      sql`${t.source} in ('self', 'import', 'tax', 'social_insurance', 'registry', 'court', 'reviewer', 'recognition')`,
     ),
     check('facts_override_has_reason', sql`${t.source} <> 'reviewer' or ${t.reason} is not null`),
   ],

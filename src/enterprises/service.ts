@@ -449,3 +449,29 @@ export async function regionTrends(p: Platform, actor: Actor, region?: string) {
   for (const t of titles) at(t.year).titles[t.kind] = Number(t.n);
   return { region: region ?? actor.regionCode ?? null, years: [...years.values()].sort((a, b) => a.year - b.year) };
 }
+
+/** A firm's name, region and current profile, for another module that has already checked access. */
+export async function firmRecord(p: Platform, uscc: string) {
+  const [firm] = await p.db.select().from(enterprises).where(eq(enterprises.uscc, uscc));
+  if (!firm) return null;
+  return { name: firm.name, regionCode: firm.regionCode, profile: (await currentProfile(p.db, firm.uscc))! };
+}
+
+export type Honour = Record<string, unknown> & { kind: string };
+
+/**
+ * Rewrites a firm's titles (`honors`) as the recognition workflow decided them — a title granted,
+ * or ended by revocation — with source 认定 and the acting user; tags follow as for any write.
+ */
+export async function recordTitles(p: Platform, uscc: string, change: (honours: Honour[]) => Honour[], actor: string) {
+  const profile = await currentProfile(p.db, uscc);
+  if (!profile) throw firmNotFound(uscc);
+  const before = Array.isArray(profile.honors) ? (profile.honors as Honour[]) : [];
+  return recordFacts(
+    p.db,
+    uscc,
+    { honors: change(before) },
+    { source: 'recognition', actor },
+    projector(p.policies, p.today()),
+  );
+}

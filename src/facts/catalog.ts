@@ -336,6 +336,7 @@ export const catalog: FactCatalog = {
         kind: { type: 'enum', values: HONOR_KINDS, label: L('类型', 'Kind'), required: true },
         validFrom: { type: 'date', label: L('有效期起', 'Valid from') },
         validTo: { type: 'date', label: L('有效期止', 'Valid to') },
+        certificateNo: { type: 'string', label: L('证书编号', 'Certificate number') },
       },
       derived: {
         valid: { type: 'boolean', label: L('在有效期内', 'Valid'), validFrom: 'validFrom', validTo: 'validTo' },

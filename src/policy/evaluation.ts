@@ -29,7 +29,12 @@ export function engineError(e: unknown): never {
   if (e instanceof EngineError) {
     if (e.code === 'unknown_policy') throw notFound({ zh: `策略（${e.message}）`, en: e.message });
     throw new AppError(422, e.code, {
-      zh: e.code === 'no_edition' ? `该日期没有生效的策略版本：${e.message}` : `日期格式错误：${e.message}`,
+      zh:
+        e.code === 'no_edition'
+          ? `该日期没有生效的策略版本：${e.message}`
+          : e.code === 'not_recognition'
+            ? `该策略不授予称号（非认定类政策）：${e.message}`
+            : `日期格式错误：${e.message}`,
       en: e.message,
     });
   }

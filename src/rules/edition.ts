@@ -10,7 +10,7 @@ import { ExpressionError, parseExpression } from './expression.ts';
 import { PolicyError, type LoadedPolicy } from './load.ts';
 import * as N from './nodes.ts';
 import type { Node } from './nodes.ts';
-import type { CriterionDoc, EditionDoc, ParameterDoc } from './schema.ts';
+import type { CriterionDoc, EditionDoc, ParameterDoc, RecognitionDoc } from './schema.ts';
 import type { FactSchema, Label, Unit } from './types.ts';
 
 export interface CompiledCriterion {
@@ -57,6 +57,8 @@ export interface CompiledEdition {
   definitions: ReadonlyMap<string, Node>;
   definitionLabels: ReadonlyMap<string, Label>;
   unknownParameters: string[];
+  /** The title's terms, for a recognition policy. */
+  recognition: RecognitionDoc | null;
 }
 
 export interface EditionEnv {
@@ -339,7 +341,18 @@ export function compileEdition(
     definitions,
     definitionLabels,
     unknownParameters,
+    recognition: checkRecognition(ed, env.facts, failAt),
   };
+}
+
+/** The honour a recognition grants must be one the profile can hold. */
+function checkRecognition(ed: EditionDoc, facts: FactSchema, failAt: (path: string[], msg: string) => never) {
+  const r = ed.recognition;
+  if (!r) return null;
+  const kinds = facts.lists.honors?.item.kind?.values ?? [];
+  if (!kinds.includes(r.honor))
+    failAt(['recognition', 'honor'], `honour "${r.honor}" is not a kind of honors (${kinds.join(', ')})`);
+  return r;
 }
 
 function exprMessage(text: string, e: unknown): string {

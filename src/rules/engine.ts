@@ -7,12 +7,12 @@ import { Ctx } from './context.ts';
 import { compileEdition, type CompiledEdition } from './edition.ts';
 import { explain } from './explain.ts';
 import { PolicyError, type LoadedPolicy } from './load.ts';
-import type { ParameterDoc } from './schema.ts';
+import type { ParameterDoc, RecognitionDoc } from './schema.ts';
 import type { Evaluation, FactSchema, PolicySummary, ProfileInput, Verdict } from './types.ts';
 
 export class EngineError extends Error {
   constructor(
-    readonly code: 'unknown_policy' | 'no_edition' | 'bad_date',
+    readonly code: 'unknown_policy' | 'no_edition' | 'bad_date' | 'not_recognition',
     message: string,
   ) {
     super(message);
@@ -164,6 +164,17 @@ export class PolicySet {
       throw new EngineError('no_edition', `no edition of ${id} is in force on ${asOf} (${spans})`);
     }
     return found;
+  }
+
+  /** The terms of the title a recognition policy grants, in the edition in force on the date. */
+  recognition(id: string, asOf: string): RecognitionDoc {
+    const e = this.edition(id, asOf);
+    if (!e.recognition)
+      throw new EngineError(
+        'not_recognition',
+        `${id} (edition ${e.edition}) grants no title: it has no recognition terms`,
+      );
+    return e.recognition;
   }
 
   /** A context for evaluating many profiles one after another. */

@@ -72,6 +72,36 @@ const scoreItem = z.strictObject({
   source: z.string().optional(),
 });
 
+/** A length of time in a recognition's terms: `3y` (years), `year-end` (until 31 December), `none`. */
+const term = z.strictObject({
+  value: z.string().regex(/^(\d+y|year-end|none)$/, { message: 'a term is Ny (years), year-end or none' }),
+  ref: z.string().min(1),
+  status: status.optional(),
+  note: z.string().optional(),
+});
+
+/**
+ * What a recognised title means once granted (a `kind: recognition` policy): the honour it puts in
+ * the profile, who decides, how long it lasts, when the yearly information update is due, and how
+ * long each ground of revocation bars a new application within the same programme.
+ */
+const recognition = z.strictObject({
+  honor: z.string().min(1),
+  programme: z.string().regex(/^[a-z0-9-]+$/),
+  decidedBy: z.enum(['district', 'city', 'province', 'national']),
+  numberPrefix: z.string().regex(/^[A-Z]{2,8}$/),
+  validity: term,
+  infoUpdateBy: z
+    .strictObject({
+      value: z.string().regex(/^\d{2}-\d{2}$/, { message: 'a yearly date is MM-DD' }),
+      ref: z.string().min(1),
+      status: status.optional(),
+      note: z.string().optional(),
+    })
+    .optional(),
+  revocation: z.record(z.string().regex(/^[a-z_]+$/), term.extend({ label })),
+});
+
 const edition = z.strictObject({
   edition: z.union([z.string(), z.number()]).transform(String),
   from: date,
@@ -95,6 +125,7 @@ const edition = z.strictObject({
       labels: z.record(z.string(), label).optional(),
     })
     .optional(),
+  recognition: recognition.optional(),
 });
 
 const expectation = z.strictObject({
@@ -131,6 +162,7 @@ export const policySchema = z.strictObject({
 export type PolicyDoc = z.infer<typeof policySchema>;
 export type EditionDoc = PolicyDoc['editions'][number];
 export type ParameterDoc = z.infer<typeof parameterSchema>;
+export type RecognitionDoc = z.infer<typeof recognition>;
 export type CriterionDoc = CriterionShape;
 export type TestDoc = NonNullable<PolicyDoc['tests']>[number];
 export type Expectation = z.infer<typeof expectation>;

@@ -6,6 +6,8 @@
 import ExcelJS from 'exceljs';
 import { gt, max } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '../cultivation/terms.ts';
+import { applications, batches, notices, objections, titles } from '../cultivation/schema.ts';
 import { auditLog } from '../platform/schema.ts';
 import {
   FIRM_A,
@@ -32,7 +34,7 @@ const SUBJECT = {
   unknown: { uscc: UNKNOWN_FIRM, region: '320211' },
 };
 
-type Outcome = 200 | 201 | 202 | 204 | 400 | 401 | 403 | 404;
+type Outcome = 200 | 201 | 202 | 204 | 400 | 401 | 403 | 404 | 409 | 422;
 /** One answer per role, in the order of ROLES. */
 type Outcomes = readonly [
   anonymous: Outcome,
@@ -129,6 +131,41 @@ const TABLE: Row[] = [
   row('GET /api/v1/decisions/{id}',                   'B',        FIRM_DATA.B),
   row('POST /api/v1/decisions/{id}/replay',           'A',        FIRM_DATA.A),
   row('POST /api/v1/decisions/{id}/replay',           'B',        FIRM_DATA.B),
+  // The recognition workflow. Its fixtures: an open 创新型 batch of 江苏 (district → city → province)
+  // with firm A's draft and a file on it, and a 上海 batch with firm B on a running notice, an open
+  // objection and a title. Changes name a stale version, so whoever passes the gate gets 409.
+  row('GET /api/v1/batches',                          null,       PUBLIC),
+  row('GET /api/v1/batches/{id}',                     null,       PUBLIC),
+  // Only the deciding (province) level opens a batch: the 上海 reviewer, for 上海.
+  row('POST /api/v1/batches',                         null,       [401, 403, 403, 403, 201, 403, 403, 403, 403]),
+  // Firm A has applied already.
+  row('POST /api/v1/batches/{id}/applications',       null,       [401, 409, 403, 403, 403, 403, 403, 403, 403]),
+  // The deciding level of 上海 passes the gate and finds nothing approved to publish.
+  row('POST /api/v1/batches/{id}/notices',            null,       [401, 403, 403, 403, 409, 403, 403, 403, 403]),
+  row('GET /api/v1/applications',                     null,       [401, 200, 200, 200, 200, 403, 403, 403, 200]),
+  row('GET /api/v1/applications/{id}',                'A',        FIRM_DATA.A),
+  row('POST /api/v1/applications/{id}/submit',        'A',        [401, 409, 403, 403, 403, 403, 403, 403, 403]),
+  row('POST /api/v1/applications/{id}/resubmit',      'A',        [401, 409, 403, 403, 403, 403, 403, 403, 403]),
+  row('POST /api/v1/applications/{id}/withdraw',      'A',        [401, 409, 403, 403, 403, 403, 403, 403, 403]),
+  row('POST /api/v1/applications/{id}/review',        'A',        [401, 403, 409, 409, 403, 403, 403, 403, 403]),
+  row('POST /api/v1/applications/{id}/overrides',     'A',        [401, 403, 409, 409, 403, 403, 403, 403, 403]),
+  // A draft cannot be spot-checked: the batch's reviewers of the region pass the gate and get 409.
+  row('POST /api/v1/applications/{id}/spot-checks',   'A',        [401, 403, 409, 409, 403, 403, 403, 403, 403]),
+  row('POST /api/v1/applications/{id}/evidence',      'A',        [401, 201, 403, 403, 403, 403, 403, 403, 403]),
+  row('GET /api/v1/evidence/{id}',                    'A',        FIRM_DATA.A),
+  row('DELETE /api/v1/evidence/{id}',                 'A',        [401, 204, 403, 403, 403, 403, 403, 403, 403]),
+  row('GET /api/v1/notices',                          null,       PUBLIC),
+  row('GET /api/v1/notices/{id}',                     null,       PUBLIC),
+  row('POST /api/v1/notices/{id}/objections',         null,       [201, 201, 201, 201, 201, 201, 201, 201, 201]),
+  // Firm B's notice is still running; its decider passes the gate.
+  row('POST /api/v1/notices/{id}/decide',             'B',        [401, 403, 403, 403, 409, 403, 403, 403, 403]),
+  // With an empty resolution: the decider passes the gate and is told what is missing.
+  row('POST /api/v1/objections/{id}/resolve',         'B',        [401, 403, 403, 403, 400, 403, 403, 403, 403]),
+  row('GET /api/v1/titles',                           null,       PUBLIC),
+  row('GET /api/v1/titles/{id}',                      null,       PUBLIC),
+  // With a ground the terms do not name.
+  row('POST /api/v1/titles/{id}/revoke',              'B',        [401, 403, 403, 403, 400, 403, 403, 403, 403]),
+  row('GET /api/v1/inbox',                            null,       ANY_LOGIN(200)),
   // Served beside the API, outside its OpenAPI document.
   row('GET /api/v1/openapi.json',                     null,       PUBLIC),
   row('GET /api/docs',                                null,       PUBLIC),
@@ -140,6 +177,14 @@ interface Fixtures {
   decision: Record<'A' | 'B', number>;
   /** An import by the Wuxi city reviewer, finished, with a rejected row. */
   importId: string;
+  /** The recognition workflow's records (see the table). */
+  batch: number;
+  application: number;
+  evidence: number;
+  notice: number;
+  objectedApplication: number;
+  objection: number;
+  title: number;
 }
 
 interface CallContext {
@@ -159,6 +204,10 @@ const form = (csv: string, name = 'list.csv') => {
 };
 const IMPORT_CSV = `统一社会信用代码,企业名称,从业人员（人）\n${FIRM_A.uscc},${FIRM_A.name},120\n`;
 const IMPORT_WITH_REJECT = `${IMPORT_CSV}913202110000000999,校验位错误的企业,5\n`;
+
+/** A version no application has: changes stop at the version check once past the gate. */
+const STALE = 999;
+const PDF = new TextEncoder().encode('%PDF-1.4\n%%EOF\n');
 
 const decisionOf = (c: CallContext) => c.fx.decision[c.subject === 'B' ? 'B' : 'A'];
 const regionQuery = (c: CallContext) => (c.subject ? `region=${SUBJECT[c.subject].region}` : '');
@@ -211,9 +260,182 @@ const CALLS: Record<string, (c: CallContext) => Promise<Response>> = {
   'GET /api/v1/imports/{id}/rejects.xlsx': (c) => c.send(`/api/v1/imports/${c.fx.importId}/rejects.xlsx`),
   'GET /api/v1/decisions/{id}': (c) => c.send(`/api/v1/decisions/${decisionOf(c)}`),
   'POST /api/v1/decisions/{id}/replay': (c) => c.send(`/api/v1/decisions/${decisionOf(c)}/replay`, { method: 'POST' }),
+  'GET /api/v1/batches': (c) => c.send('/api/v1/batches?open=true'),
+  'GET /api/v1/batches/{id}': (c) => c.send(`/api/v1/batches/${c.fx.batch}`),
+  'POST /api/v1/batches': (c) =>
+    c.send('/api/v1/batches', {
+      method: 'POST',
+      json: {
+        policyId: 'cn.miit.innovative-sme',
+        title: `表格测试批次 ${c.role}`,
+        levels: ['district', 'province'],
+        opensOn: '2026-07-01',
+        closesOn: '2026-07-31',
+      },
+    }),
+  'POST /api/v1/batches/{id}/applications': (c) =>
+    c.send(`/api/v1/batches/${c.fx.batch}/applications`, { method: 'POST' }),
+  'POST /api/v1/batches/{id}/notices': (c) =>
+    c.send(`/api/v1/batches/${c.fx.batch}/notices`, { method: 'POST', json: {} }),
+  'GET /api/v1/applications': (c) => c.send('/api/v1/applications?queue=false'),
+  'GET /api/v1/applications/{id}': (c) => c.send(`/api/v1/applications/${c.fx.application}`),
+  'POST /api/v1/applications/{id}/submit': (c) =>
+    c.send(`/api/v1/applications/${c.fx.application}/submit`, {
+      method: 'POST',
+      json: { version: STALE, pledge: { accepted: true, signer: '张三' } },
+    }),
+  'POST /api/v1/applications/{id}/resubmit': (c) =>
+    c.send(`/api/v1/applications/${c.fx.application}/resubmit`, { method: 'POST', json: { version: STALE } }),
+  'POST /api/v1/applications/{id}/withdraw': (c) =>
+    c.send(`/api/v1/applications/${c.fx.application}/withdraw`, { method: 'POST', json: { version: STALE } }),
+  'POST /api/v1/applications/{id}/review': (c) =>
+    c.send(`/api/v1/applications/${c.fx.application}/review`, {
+      method: 'POST',
+      json: { action: 'approve', version: STALE },
+    }),
+  'POST /api/v1/applications/{id}/overrides': (c) =>
+    c.send(`/api/v1/applications/${c.fx.application}/overrides`, {
+      method: 'POST',
+      json: { version: STALE, facts: { years: { '2025': { rdStaff: 12 } } }, reason: '核对' },
+    }),
+  'POST /api/v1/applications/{id}/spot-checks': (c) =>
+    c.send(`/api/v1/applications/${c.fx.application}/spot-checks`, {
+      method: 'POST',
+      json: { on: '2026-01-05', result: 'passed', inspectors: '李四', findings: '正常' },
+    }),
+  'POST /api/v1/applications/{id}/evidence': (c) => {
+    const f = new FormData();
+    f.append('claim', 'other');
+    f.append('file', new File([PDF], '说明.pdf', { type: 'application/pdf' }));
+    return c.send(`/api/v1/applications/${c.fx.application}/evidence`, { method: 'POST', body: f });
+  },
+  'GET /api/v1/evidence/{id}': (c) => c.send(`/api/v1/evidence/${c.fx.evidence}`),
+  // A file of its own for each caller, so the firm's removal leaves the others something to be refused.
+  'DELETE /api/v1/evidence/{id}': async (c) => {
+    const evidence = await uploadAsFirm(c.t, c.fx.application, `删除测试 ${c.role}`);
+    return c.send(`/api/v1/evidence/${evidence}`, { method: 'DELETE' });
+  },
+  'GET /api/v1/notices': (c) => c.send('/api/v1/notices'),
+  'GET /api/v1/notices/{id}': (c) => c.send(`/api/v1/notices/${c.fx.notice}`),
+  'POST /api/v1/notices/{id}/objections': (c) =>
+    c.send(`/api/v1/notices/${c.fx.notice}/objections`, {
+      method: 'POST',
+      json: {
+        applicationId: c.fx.objectedApplication,
+        text: '请核实该企业的研发投入数据。',
+        contactName: '赵六',
+        contact: 'zhao@example.com',
+      },
+    }),
+  'POST /api/v1/notices/{id}/decide': (c) => c.send(`/api/v1/notices/${c.fx.notice}/decide`, { method: 'POST' }),
+  'POST /api/v1/objections/{id}/resolve': (c) =>
+    c.send(`/api/v1/objections/${c.fx.objection}/resolve`, {
+      method: 'POST',
+      json: { outcome: 'dismissed', resolution: '' },
+    }),
+  'GET /api/v1/titles': (c) => c.send('/api/v1/titles?q=测试'),
+  'GET /api/v1/titles/{id}': (c) => c.send(`/api/v1/titles/${c.fx.title}`),
+  'POST /api/v1/titles/{id}/revoke': (c) =>
+    c.send(`/api/v1/titles/${c.fx.title}/revoke`, { method: 'POST', json: { reason: 'bad_luck', note: '测试' } }),
+  'GET /api/v1/inbox': (c) => c.send('/api/v1/inbox'),
   'GET /api/v1/openapi.json': (c) => c.send('/api/v1/openapi.json'),
   'GET /api/docs': (c) => c.send('/api/docs'),
 };
+
+async function uploadAsFirm(t: TestApp, application: number, text: string): Promise<number> {
+  const f = new FormData();
+  f.append('claim', 'other');
+  f.append('file', new File([new TextEncoder().encode(`%PDF-1.4\n% ${text}\n%%EOF\n`)], `${text}.pdf`));
+  const res = await (await t.as('firm'))(`/api/v1/applications/${application}/evidence`, { method: 'POST', body: f });
+  if (res.status !== 201) throw new Error(`evidence: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { id: number }).id;
+}
+
+/**
+ * The workflow's records for the table: firm A's draft in an open 江苏 batch with a file; firm B on
+ * a running 上海 notice with an open objection; a title of firm B.
+ */
+async function recognitionFixtures(t: TestApp) {
+  const db = t.platform.db;
+  const day = (n: number) => addDays(t.platform.today(), n);
+  const common = { policyId: 'cn.miit.innovative-sme', opensOn: day(-1), closesOn: day(30), asOf: day(-1) };
+  const days = { reviewDays: 15, correctionDays: 10, noticeDays: 7, createdBy: 0 };
+  const [jiangsu] = await db
+    .insert(batches)
+    .values({
+      ...common,
+      ...days,
+      title: '江苏测试批次',
+      regionCode: '320000',
+      levels: ['district', 'city', 'province'],
+    })
+    .returning();
+  const res = await (await t.as('firm'))(`/api/v1/batches/${jiangsu!.id}/applications`, { method: 'POST' });
+  if (res.status !== 201) throw new Error(`applying: ${res.status} ${await res.text()}`);
+  const application = ((await res.json()) as { id: number }).id;
+  const [shanghai] = await db
+    .insert(batches)
+    .values({ ...common, ...days, title: '上海测试批次', regionCode: '310000', levels: ['district', 'province'] })
+    .returning();
+  const [notice] = await db
+    .insert(notices)
+    .values({
+      batchId: shanghai!.id,
+      title: '上海测试公示',
+      regionCode: '310000',
+      startsOn: day(-1),
+      endsOn: day(6),
+      publishedBy: 0,
+    })
+    .returning();
+  const [onNotice] = await db
+    .insert(applications)
+    .values({
+      batchId: shanghai!.id,
+      uscc: FIRM_B.uscc,
+      firmName: FIRM_B.name,
+      regionCode: FIRM_B.regionCode,
+      kind: 'new',
+      status: 'in_notice',
+      noticeId: notice!.id,
+    })
+    .returning();
+  const [objection] = await db
+    .insert(objections)
+    .values({
+      noticeId: notice!.id,
+      applicationId: onNotice!.id,
+      text: '请核实。',
+      contactName: '赵六',
+      contact: '13800000000',
+    })
+    .returning();
+  const [title] = await db
+    .insert(titles)
+    .values({
+      uscc: FIRM_B.uscc,
+      name: FIRM_B.name,
+      regionCode: FIRM_B.regionCode,
+      policyId: 'cn.miit.innovative-sme',
+      honor: 'innovative_sme',
+      programme: 'quality-sme',
+      edition: '2022',
+      certificateNo: 'CXX-31-2026-99999',
+      validFrom: day(-30),
+      validTo: day(1000),
+      issuedBy: 0,
+    })
+    .returning();
+  return {
+    batch: jiangsu!.id,
+    application,
+    evidence: await uploadAsFirm(t, application, '佐证材料'),
+    notice: notice!.id,
+    objectedApplication: onNotice!.id,
+    objection: objection!.id,
+    title: title!.id,
+  };
+}
 
 const label = (r: Row) => (r.subject ? `${r.route} (firm ${r.subject})` : r.route);
 
@@ -242,7 +464,11 @@ beforeAll(async () => {
   const submitted = await reviewer('/api/v1/imports', { method: 'POST', body: form(IMPORT_WITH_REJECT) });
   if (submitted.status !== 202) throw new Error(`import: ${submitted.status} ${await submitted.text()}`);
   const { id } = (await submitted.json()) as { id: string };
-  fx = { decision: { A: await decision(FIRM_A.uscc), B: await decision(FIRM_B.uscc) }, importId: id };
+  fx = {
+    decision: { A: await decision(FIRM_A.uscc), B: await decision(FIRM_B.uscc) },
+    importId: id,
+    ...(await recognitionFixtures(t)),
+  };
   const finished = await waitForImport(reviewer, id);
   if (finished.status !== 'done' || finished.rejected !== 1)
     throw new Error(`import: ${JSON.stringify(finished)} (expected done with 1 rejected row)`);

@@ -7,6 +7,8 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
+import { EVIDENCE_MAX_BYTES } from '../cultivation/evidence.ts';
+import { cultivationRoutes } from '../cultivation/routes.ts';
 import { decisionRoutes } from '../decisions/routes.ts';
 import { IMPORT_MAX_BYTES } from '../enterprises/import/jobs.ts';
 import { importRoutes } from '../enterprises/import/routes.ts';
@@ -30,6 +32,13 @@ const tooLarge = (limit: number) => () => {
   });
 };
 
+const UPLOADS: [path: string, limit: number][] = [
+  ['/api/v1/imports', IMPORT_MAX_BYTES],
+  ['/api/v1/applications/:id/evidence', EVIDENCE_MAX_BYTES + 64 * 1024],
+];
+const isUpload = (path: string) =>
+  path === '/api/v1/imports' || /^\/api\/v1\/applications\/[^/]+\/evidence$/.test(path);
+
 export function createApp(platform: Platform) {
   const app = newRouter();
   app.onError(errorResponse);
@@ -38,15 +47,19 @@ export function createApp(platform: Platform) {
     c.set('platform', platform);
     await next();
   });
-  app.use('/api/v1/imports', bodyLimit({ maxSize: IMPORT_MAX_BYTES, onError: tooLarge(IMPORT_MAX_BYTES) }));
-  app.use('/api/v1/imports', requireContentType('multipart/form-data'));
+  // Uploads are multipart and larger (a little over the file's own limit, for the form around it);
+  // every other body is JSON.
+  for (const [path, limit] of UPLOADS) {
+    app.use(path, bodyLimit({ maxSize: limit, onError: tooLarge(limit) }));
+    app.use(path, requireContentType('multipart/form-data'));
+  }
   const jsonLimit = bodyLimit({ maxSize: JSON_MAX_BYTES, onError: tooLarge(JSON_MAX_BYTES) });
   const jsonOnly = requireContentType('application/json');
-  const notImports =
+  const notUploads =
     (m: MiddlewareHandler): MiddlewareHandler =>
     (c, next) =>
-      c.req.path === '/api/v1/imports' ? next() : m(c, next);
-  app.use('/api/v1/*', notImports(jsonLimit), notImports(jsonOnly));
+      isUpload(c.req.path) ? next() : m(c, next);
+  app.use('/api/v1/*', notUploads(jsonLimit), notUploads(jsonOnly));
   app.use('/api/v1/*', authenticate);
 
   app.openapi(
@@ -69,6 +82,7 @@ export function createApp(platform: Platform) {
   app.route('/', policyRoutes);
   app.route('/', importRoutes);
   app.route('/', decisionRoutes);
+  app.route('/', cultivationRoutes);
   app.route('/', docsRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {

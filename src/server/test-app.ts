@@ -137,8 +137,8 @@ export interface TestApp {
   as(role: TestRole): Promise<Send>;
   /** Calls the app with no credentials but the headers given. */
   request: Send;
-  /** Logs in afresh (a new session, for tests that log out or inspect the cookie). */
-  login(role: AccountRole): Promise<Session>;
+  /** Logs in afresh (a new session, for tests that log out or inspect the cookie); any account with PASSWORD. */
+  login(username: string): Promise<Session>;
   /** A request function sending a new API token of the role as `Authorization: Bearer`. */
   bearer(role: AccountRole): Promise<Send>;
 }
@@ -186,15 +186,16 @@ export async function testApp(): Promise<TestApp> {
     };
   const request = call({});
 
-  async function login(role: AccountRole): Promise<Session> {
+  async function login(username: string): Promise<Session> {
     const response = await request('/api/v1/auth/login', {
       method: 'POST',
-      json: { username: role, password: PASSWORD },
+      json: { username, password: PASSWORD },
     });
-    if (response.status !== 200) throw new Error(`logging in as ${role}: ${response.status} ${await response.text()}`);
+    if (response.status !== 200)
+      throw new Error(`logging in as ${username}: ${response.status} ${await response.text()}`);
     const { csrfToken } = (await response.json()) as { csrfToken: string };
     const sessionId = cookieValue(response, SESSION_COOKIE);
-    if (!sessionId) throw new Error(`logging in as ${role}: no ${SESSION_COOKIE} cookie`);
+    if (!sessionId) throw new Error(`logging in as ${username}: no ${SESSION_COOKIE} cookie`);
     const cookie = `${SESSION_COOKIE}=${sessionId}; ${CSRF_COOKIE}=${csrfToken}`;
     return { send: call({ cookie, [CSRF_HEADER]: csrfToken }), response, sessionId, csrfToken, cookie };
   }
