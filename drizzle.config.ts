@@ -3,6 +3,11 @@ import { defineConfig } from 'drizzle-kit';
 // Migrations are generated from the domain schemas and never edited once released.
 export default defineConfig({
   dialect: 'postgresql',
-  schema: ['./src/platform/schema.ts', './src/enterprises/schema.ts', './src/decisions/schema.ts', './src/cultivation/schema.ts'],
+  schema: [
+    './src/platform/schema.ts',
+    './src/enterprises/schema.ts',
+    './src/decisions/schema.ts',
+    './src/cultivation/schema.ts',
+  ],
   out: './migrations',
 });
