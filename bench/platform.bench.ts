@@ -13,9 +13,14 @@
  *    BENCH_STATS_FIRMS firms (default 1,000,000) on the PostgreSQL server, for a city, a province
  *    and the whole country, beside a bare count(*) of the same firms. Target p50 ≤ 200 ms.
  *
+ * 4. The reviewer's queue (GET /api/v1/applications's query) over BENCH_QUEUE_APPLICATIONS
+ *    applications (default 10,000) in every state of review on the PostgreSQL server: a city's and a
+ *    province's queue, filtered by batch, overdue, and searched by name, beside a bare SELECT of the
+ *    same page. Target p50 < 200 ms.
+ *
  * The PostgreSQL server: HUIQI_BENCH_DATABASE_URL (a role that may create databases); without it
- * parts 1 (server row) and 3 are skipped and say so. Other settings: BENCH_PARTS (import,http,stats),
- * BENCH_HTTP_SECONDS (10), BENCH_HTTP_CONNECTIONS (10), BENCH_STATS_RUNS (21).
+ * parts 1 (server row), 3 and 4 are skipped and say so. Other settings: BENCH_PARTS
+ * (import,http,stats,queue), BENCH_HTTP_SECONDS (10), BENCH_HTTP_CONNECTIONS (10), BENCH_STATS_RUNS (21).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -30,6 +35,7 @@ import { readGrid } from '../src/enterprises/import/grid.ts';
 import { importSpreadsheet } from '../src/enterprises/import/service.ts';
 import { rebuildCounts } from '../src/enterprises/counts.ts';
 import { projector } from '../src/enterprises/tags.ts';
+import { listApplications } from '../src/cultivation/applications.ts';
 import { regionStats } from '../src/enterprises/service.ts';
 import { checkCharacter } from '../src/facts/uscc.ts';
 import { regionsUnder } from '../src/facts/regions.ts';
@@ -52,7 +58,8 @@ const STATS_FIRMS = int('BENCH_STATS_FIRMS', 1_000_000);
 const STATS_RUNS = int('BENCH_STATS_RUNS', 21);
 const SERVER = process.env.HUIQI_BENCH_DATABASE_URL;
 const AS_OF = '2026-06-30';
-const PARTS = new Set((process.env.BENCH_PARTS ?? 'import,http,stats').split(','));
+const QUEUE_APPLICATIONS = int('BENCH_QUEUE_APPLICATIONS', 10_000);
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'import,http,stats,queue').split(','));
 
 const log = (msg: string) => process.stderr.write(`${msg}\n`);
 const fmt = (x: number, digits = 0) =>
@@ -314,6 +321,84 @@ async function benchStats() {
   }
 }
 
+// ── 4. The reviewer's queue ──────────────────────────────────────────────────────────────────
+
+async function fillApplications(d: Database, n: number): Promise<void> {
+  const counties = regionsUnder('320000').filter((c) => !c.endsWith('00'));
+  const list = (xs: string[]) => `array[${xs.map((x) => `'${x}'`).join(',')}]`;
+  await d.execute(`
+    insert into batches (policy_id, title, region_code, levels, opens_on, closes_on, as_of, review_days,
+      correction_days, notice_days, created_by)
+    select 'cn.miit.specialized-sme', '江苏省专精特新认定第' || b || '批', '320000', array['district','city','province'],
+      '2026-04-01', '2026-06-30', '2026-04-01', 15, 10, 7, 1
+    from generate_series(1, 4) as b`);
+  // Every state of review, spread over the province's counties, levels and due dates.
+  await d.execute(`
+    insert into applications (batch_id, uscc, firm_name, region_code, kind, status, step, due_on, version)
+    select 1 + i % 4, lpad(i::text, 18, '0'), '江苏测试企业' || i,
+      (${list(counties)})[1 + (i::bigint * 7919) % ${counties.length}], 'new',
+      (array['in_review','in_review','in_review','in_review','returned','approved','certified','draft','rejected'])[1 + i % 9],
+      (i / 9) % 3, date '2026-06-01' + (i % 40), 1 + i % 5
+    from generate_series(1, ${n}) as i`);
+  await d.execute('analyze applications; analyze batches');
+}
+
+async function benchQueue() {
+  const d = await serverDatabase('huiqi_bench_queue');
+  try {
+    log(`filling ${fmt(QUEUE_APPLICATIONS)} applications…`);
+    await fillApplications(d, QUEUE_APPLICATIONS);
+    const platform = { db: d.db, today: () => '2026-06-20' } as Platform;
+    const reviewer = (regionCode: string, level: 'city' | 'province'): Actor => ({
+      userId: 1,
+      username: 'bench',
+      displayName: 'bench',
+      role: 'reviewer',
+      regionCode,
+      level,
+      uscc: null,
+      organization: null,
+    });
+    const wuxi = reviewer('320200', 'city');
+    const jiangsu = reviewer('320000', 'province');
+    const page = { page: 1, pageSize: 20 };
+    const cases = [
+      { name: '无锡市 queue (city level)', actor: wuxi, q: page, floor: `region_code like '3202%' and status = 'in_review'` },
+      { name: '江苏省 queue (province level)', actor: jiangsu, q: page, floor: `region_code like '32%' and status = 'in_review'` },
+      {
+        name: '江苏省, one batch, overdue',
+        actor: jiangsu,
+        q: { ...page, batch: 2, overdue: true },
+        floor: `region_code like '32%' and status = 'in_review' and batch_id = 2 and due_on < '2026-06-20'`,
+      },
+      {
+        name: '江苏省, all states, name search',
+        actor: jiangsu,
+        q: { ...page, queue: false, q: '企业12' },
+        floor: `region_code like '32%' and firm_name ilike '%企业12%'`,
+      },
+    ];
+    const rows = [];
+    for (const c of cases) {
+      const runs: number[] = [];
+      const floor: number[] = [];
+      let total = 0;
+      for (let i = 0; i < STATS_RUNS + 2; i++) {
+        const [r, t] = await time(() => listApplications(platform, c.actor, c.q));
+        total = r.total;
+        const [, f] = await time(() => d.execute(`select * from applications where ${c.floor} order by due_on limit 20`));
+        if (i < 2) continue; // warm-up
+        runs.push(t * 1000);
+        floor.push(f * 1000);
+      }
+      rows.push({ name: c.name, found: total, p50: median(runs), p95: pct(runs, 0.95), floor: median(floor) });
+    }
+    return rows;
+  } finally {
+    await d.close();
+  }
+}
+
 // ── Report ──────────────────────────────────────────────────────────────────────────────────
 
 const out = { push: (...lines: string[]) => void process.stdout.write(lines.map((l) => l + '\n').join('')) };
@@ -363,6 +448,18 @@ if (PARTS.has('stats')) {
     for (const r of await benchStats())
       out.push(
         `| ${r.name} | ${fmt(r.firms)} | ${fmt(r.p50, 1)} | ${fmt(r.p95, 1)} | ${fmt(r.floor, 1)} | ${r.p50 <= 200 ? '✔' : '✘'} |`,
+      );
+  } else out.push('(skipped: set HUIQI_BENCH_DATABASE_URL to a PostgreSQL server.)');
+}
+if (PARTS.has('queue')) {
+  out.push('', `### Reviewer queue over ${fmt(QUEUE_APPLICATIONS)} applications (PostgreSQL server)`, '');
+  if (SERVER) {
+    log('queue…');
+    out.push('| queue | found | p50 (ms) | p95 (ms) | yardstick: bare SELECT of the page p50 (ms) | target p50 < 200 ms |');
+    out.push('| --- | ---: | ---: | ---: | ---: | --- |');
+    for (const r of await benchQueue())
+      out.push(
+        `| ${r.name} | ${fmt(r.found)} | ${fmt(r.p50, 1)} | ${fmt(r.p95, 1)} | ${fmt(r.floor, 1)} | ${r.p50 < 200 ? '✔' : '✘'} |`,
       );
   } else out.push('(skipped: set HUIQI_BENCH_DATABASE_URL to a PostgreSQL server.)');
 }
