@@ -23,11 +23,25 @@ const Dashboard = lazy(() => import('./pages/console/Dashboard.tsx'));
 const EnterpriseList = lazy(() => import('./pages/console/EnterpriseList.tsx'));
 const EnterpriseDetail = lazy(() => import('./pages/console/EnterpriseDetail.tsx'));
 const ImportPage = lazy(() => import('./pages/console/ImportPage.tsx'));
+const MyApplications = lazy(() => import('./pages/applications/MyApplications.tsx'));
+const ApplicationPage = lazy(() => import('./pages/applications/ApplicationPage.tsx'));
+const NoticeList = lazy(() => import('./pages/notices/NoticeList.tsx'));
+const NoticePage = lazy(() => import('./pages/notices/NoticePage.tsx'));
+const RegisterPage = lazy(() => import('./pages/register/RegisterPage.tsx'));
+const TitlePage = lazy(() => import('./pages/register/TitlePage.tsx'));
+const InboxPage = lazy(() => import('./pages/InboxPage.tsx'));
+const ReviewQueue = lazy(() => import('./pages/console/review/ReviewQueue.tsx'));
+const ReviewPage = lazy(() => import('./pages/console/review/ReviewPage.tsx'));
+const BatchesPage = lazy(() => import('./pages/console/review/BatchesPage.tsx'));
+const NoticeReview = lazy(() => import('./pages/console/review/NoticeReview.tsx'));
 
 const page = (node: ReactNode) => (
   <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>{node}</Suspense>
 );
 const officers = (node: ReactNode) => page(<RequireRole roles={['reviewer', 'admin']}>{node}</RequireRole>);
+const firms = (node: ReactNode) => page(<RequireRole roles={['enterprise']}>{node}</RequireRole>);
+const anyone = (node: ReactNode) =>
+  page(<RequireRole roles={['enterprise', 'reviewer', 'admin', 'bank', 'provider', 'chamber']}>{node}</RequireRole>);
 
 const router = createBrowserRouter([
   {
@@ -49,6 +63,17 @@ const router = createBrowserRouter([
       { path: '/console/enterprises', element: officers(<EnterpriseList />) },
       { path: '/console/enterprises/:uscc', element: officers(<EnterpriseDetail />) },
       { path: '/console/imports', element: officers(<ImportPage />) },
+      { path: '/console/applications', element: officers(<ReviewQueue />) },
+      { path: '/console/applications/:id', element: officers(<ReviewPage />) },
+      { path: '/console/batches', element: officers(<BatchesPage />) },
+      { path: '/console/notices/:id', element: officers(<NoticeReview />) },
+      { path: '/applications', element: firms(<MyApplications />) },
+      { path: '/applications/:id', element: firms(<ApplicationPage />) },
+      { path: '/notices', element: page(<NoticeList />) },
+      { path: '/notices/:id', element: page(<NoticePage />) },
+      { path: '/register', element: page(<RegisterPage />) },
+      { path: '/register/:id', element: page(<TitlePage />) },
+      { path: '/inbox', element: anyone(<InboxPage />) },
       { path: '*', element: <ErrorPage kind="404" /> },
     ],
   },

@@ -1,7 +1,18 @@
 import * as calculator from './calculator.ts';
 import * as common from './common.ts';
 import * as console from './console.ts';
+import * as apply from './apply.ts';
 import * as portal from './portal.ts';
+import * as recognition from './recognition.ts';
+import * as review from './review.ts';
 
-export const zhCN = { ...common.zh, ...calculator.zh, ...console.zh, ...portal.zh };
+export const zhCN = {
+  ...common.zh,
+  ...calculator.zh,
+  ...console.zh,
+  ...portal.zh,
+  ...recognition.zh,
+  ...apply.zh,
+  ...review.zh,
+};
 export type Messages = Record<keyof typeof zhCN, string>;

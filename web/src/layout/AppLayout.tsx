@@ -3,6 +3,7 @@ import { Button, Layout, Menu, Space, Typography } from 'antd';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useLogout, useMe } from '../auth.tsx';
 import { useI18n } from '../i18n/index.tsx';
+import { InboxLink } from './InboxLink.tsx';
 
 export function AppLayout() {
   const { t, lang, setLang } = useI18n();
@@ -13,12 +14,25 @@ export function AppLayout() {
   const items = [
     { key: '/', label: <Link to="/">{t('nav.home')}</Link> },
     { key: '/calculator', label: <Link to="/calculator">{t('nav.calculator')}</Link> },
-    ...(me?.role === 'enterprise' ? [{ key: '/portal', label: <Link to="/portal">{t('nav.portal')}</Link> }] : []),
-    ...(me?.role === 'reviewer' || me?.role === 'admin'
-      ? [{ key: '/console', label: <Link to="/console">{t('nav.console')}</Link> }]
+    ...(me?.role === 'enterprise'
+      ? [
+          { key: '/portal', label: <Link to="/portal">{t('nav.portal')}</Link> },
+          { key: '/applications', label: <Link to="/applications">{t('nav.applications')}</Link> },
+        ]
       : []),
+    ...(me?.role === 'reviewer' || me?.role === 'admin'
+      ? [
+          { key: '/console', label: <Link to="/console">{t('nav.console')}</Link> },
+          { key: '/console/applications', label: <Link to="/console/applications">{t('nav.review')}</Link> },
+        ]
+      : []),
+    { key: '/notices', label: <Link to="/notices">{t('nav.notices')}</Link> },
+    { key: '/register', label: <Link to="/register">{t('nav.register')}</Link> },
+    ...(me ? [{ key: '/inbox', label: <InboxLink /> }] : []),
   ];
-  const selected = items.map((i) => i.key).filter((k) => (k === '/' ? pathname === '/' : pathname.startsWith(k)));
+  // The longest matching entry is the one selected (/console/applications, not also /console).
+  const matching = items.map((i) => i.key).filter((k) => (k === '/' ? pathname === '/' : pathname.startsWith(k)));
+  const selected = matching.sort((a, b) => b.length - a.length).slice(0, 1);
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, paddingInline: 16, flexWrap: 'nowrap' }}>
