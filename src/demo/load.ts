@@ -14,6 +14,7 @@ import type { Platform } from '../platform/context.ts';
 import { users } from '../platform/schema.ts';
 import { demoAccounts } from './accounts.ts';
 import { generateDemo } from './generate.ts';
+import { loadRecognitionDemo } from './recognition.ts';
 
 export const DEMO_SEED = 20261126;
 export const DEMO_COUNT = 2000;
@@ -73,5 +74,6 @@ export async function loadDemo(
     const [taken] = await p.db.select({ id: users.id }).from(users).where(eq(users.username, a.username));
     if (!taken) await createUser(p.db, a);
   }
+  await loadRecognitionDemo(p);
   return { firms: firms.length, accounts };
 }

@@ -25,7 +25,7 @@ const secret = (bytes = 32) => randomBytes(bytes).toString('base64url');
 
 type UserRow = typeof users.$inferSelect;
 
-function toActor(u: UserRow): Actor {
+export function toActor(u: UserRow): Actor {
   return {
     userId: u.id,
     username: u.username,
