@@ -5,7 +5,8 @@
  * HUIQI_E2E_URL=http://127.0.0.1:3456 runs the tests against a server you started yourself
  * (nothing is started or stopped; its admin password is taken from HUIQI_E2E_ADMIN_PASSWORD).
  * HUIQI_E2E_DATA_DIR=/tmp/hq-e2e keeps the data directory between runs (the 40 s demo load happens
- * once; tests that change data then see earlier runs' changes).
+ * once; tests that change data then see earlier runs' changes). HUIQI_E2E_CLOCK_FILE names the
+ * HUIQI_CLOCK_FILE of a server you started, for tests that move the calendar.
  */
 import { existsSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
@@ -16,6 +17,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     baseURL: string;
     adminPassword: string;
+    /** The server's HUIQI_CLOCK_FILE ('' when unknown: tests that move the calendar are skipped). */
+    clockFile: string;
   }
 }
 
@@ -28,6 +31,7 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   if (external) {
     project.provide('baseURL', external.replace(/\/$/, ''));
     project.provide('adminPassword', process.env.HUIQI_E2E_ADMIN_PASSWORD ?? E2E_ADMIN_PASSWORD);
+    project.provide('clockFile', process.env.HUIQI_E2E_CLOCK_FILE ?? '');
     console.log(`e2e: using the server at ${external}`);
     return undefined;
   }
@@ -39,6 +43,7 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   );
   project.provide('baseURL', server.url);
   project.provide('adminPassword', E2E_ADMIN_PASSWORD);
+  project.provide('clockFile', server.clockFile);
   return async () => {
     await server.stop();
     console.log('e2e: server stopped cleanly');

@@ -4,7 +4,7 @@
  * README, and a watch on every page for console errors, uncaught exceptions and failed requests
  * (checked automatically after each test). See e2e/README.md for how to write a test.
  */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
@@ -35,6 +35,17 @@ export interface User {
 
 /** The server under test, e.g. http://127.0.0.1:41234 (no trailing slash). */
 export const baseURL = (): string => inject('baseURL');
+
+/**
+ * Moves the server's calendar (its HUIQI_CLOCK_FILE) to a date, or back to the real date with null.
+ * Throws when the server's clock file is unknown (a server started by hand without
+ * HUIQI_E2E_CLOCK_FILE).
+ */
+export async function setToday(date: string | null): Promise<void> {
+  const file = inject('clockFile');
+  if (!file) throw new Error('e2e: the server’s HUIQI_CLOCK_FILE is unknown; set HUIQI_E2E_CLOCK_FILE');
+  await writeFile(file, date ?? '');
+}
 
 /** Demo users share one password; `admin` has the one the test server was started with. */
 export const passwordOf = (username: string): string =>

@@ -6,7 +6,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, readdirSync, statSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +19,8 @@ const STOP_LIMIT_MS = 30_000;
 export interface RunningServer {
   url: string;
   dataDir: string;
+  /** The file whose date the server takes as today (HUIQI_CLOCK_FILE); empty: the real date. */
+  clockFile: string;
   log: string;
   stop(): Promise<void>;
 }
@@ -59,6 +61,8 @@ async function tail(file: string, lines = 40): Promise<string> {
 export async function startServer(opts: { dataDir?: string } = {}): Promise<RunningServer> {
   const dataDir = opts.dataDir ?? (await mkdtemp(join(tmpdir(), 'huiqi-e2e-')));
   const keepData = Boolean(opts.dataDir);
+  const clockFile = join(dataDir, 'clock.txt');
+  await writeFile(clockFile, '');
   const log = join(tmpdir(), `huiqi-e2e-server-${process.pid}.log`);
   const out = createWriteStream(log);
   const env: NodeJS.ProcessEnv = {
@@ -67,6 +71,8 @@ export async function startServer(opts: { dataDir?: string } = {}): Promise<Runn
     HOST: '127.0.0.1',
     HUIQI_DATA_DIR: dataDir,
     HUIQI_ADMIN_PASSWORD: E2E_ADMIN_PASSWORD,
+    // Empty: the real date, until a test moves the calendar (harness.ts setToday).
+    HUIQI_CLOCK_FILE: clockFile,
   };
   delete env.DATABASE_URL; // always the embedded database, as a first-time user runs it
   delete env.HUIQI_DEMO;
@@ -135,5 +141,5 @@ export async function startServer(opts: { dataDir?: string } = {}): Promise<Runn
       if (!keepData) await rm(dataDir, { recursive: true, force: true });
       await rm(log, { force: true });
     })());
-  return { url, dataDir, log, stop };
+  return { url, dataDir, clockFile, log, stop };
 }

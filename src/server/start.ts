@@ -10,7 +10,7 @@ import { loadDemo, DEMO_COUNT } from '../demo/load.ts';
 import { DEMO_PASSWORD } from '../demo/accounts.ts';
 import { IMPORT_QUEUE, runImport } from '../enterprises/import/jobs.ts';
 import { createUser, userCount } from '../platform/auth.ts';
-import { chinaToday, type Platform } from '../platform/context.ts';
+import { calendarFromEnv, chinaToday, type Platform } from '../platform/context.ts';
 import { configFromEnv, openDatabase, type Database } from '../platform/database.ts';
 import { startJobs } from '../platform/jobs.ts';
 import { loadLibrary } from '../policy/library.ts';
@@ -28,13 +28,13 @@ export interface Started {
 export async function openPlatform(env: NodeJS.ProcessEnv = process.env): Promise<Platform> {
   const database = await openDatabase(configFromEnv(env));
   await database.migrate();
-  return platformOn(database);
+  return platformOn(database, calendarFromEnv(env));
 }
 
 /** Everything the services need, on a migrated database: policies, job queue and workers. */
-export async function platformOn(database: Database): Promise<Platform> {
+export async function platformOn(database: Database, today: () => string = chinaToday): Promise<Platform> {
   const jobs = await startJobs(database);
-  const platform: Platform = { database, db: database.db, policies: loadLibrary(), jobs, today: chinaToday };
+  const platform: Platform = { database, db: database.db, policies: loadLibrary(), jobs, today };
   await jobs.work<{ id: string }>(IMPORT_QUEUE, ({ id }) => runImport(platform, id));
   return platform;
 }
