@@ -23,7 +23,7 @@ import { addEvidence, readEvidence, removeEvidence } from './evidence.ts';
 import { inboxOf } from './inbox.ts';
 import { decideNotice, getNotice, listNotices, lodgeObjection, publishNotice, resolveObjection } from './notices.ts';
 import { APPLICATION_STATUSES } from './schema.ts';
-import { getTitle, revokeTitle, searchRegister } from './titles.ts';
+import { certificateOf, getTitle, revokeTitle, searchRegister } from './titles.ts';
 
 const Id = z.object({ id: z.coerce.number().int().positive() });
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'a date written YYYY-MM-DD' });
@@ -467,6 +467,26 @@ export const cultivationRoutes = newRouter()
       responses: { 200: json(Title, '认定记录 / the title'), ...commonErrors },
     }),
     async (c) => c.json(await getTitle(c.get('platform'), c.req.valid('param').id), 200),
+  )
+  .openapi(
+    createRoute({
+      ...route(
+        'get',
+        '/api/v1/titles/{id}/certificate.pdf',
+        'titles',
+        '证书 PDF（公开）/ The certificate as PDF (public)',
+      ),
+      security: [],
+      request: { params: Id },
+      responses: { 200: { description: 'PDF', content: { 'application/pdf': { schema: z.any() } } }, ...commonErrors },
+    }),
+    async (c) => {
+      const f = await certificateOf(c.get('platform'), c.req.valid('param').id);
+      return c.body(new Uint8Array(f.data), 200, {
+        'content-type': 'application/pdf',
+        'content-disposition': `inline; filename*=UTF-8''${encodeURIComponent(f.name)}`,
+      });
+    },
   )
   .openapi(
     createRoute({

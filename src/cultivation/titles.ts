@@ -13,6 +13,8 @@ import type { Platform } from '../platform/context.ts';
 import { AppError, forbidden, invalid, notFound } from '../platform/errors.ts';
 import { engineError } from '../policy/evaluation.ts';
 import type { RecognitionDoc } from '../rules/schema.ts';
+import { users } from '../platform/schema.ts';
+import { certificatePdf } from './certificate.ts';
 import { inTransaction, type Application, type Batch } from './records.ts';
 import { titles } from './schema.ts';
 import { addDays, termEnd } from './terms.ts';
@@ -199,6 +201,27 @@ export async function revokeTitle(p: Platform, actor: Actor, id: number, input: 
     });
     return shownTitle(revoked!, today);
   });
+}
+
+/** The title's certificate as a PDF: public, like the register it verifies against. */
+export async function certificateOf(p: Platform, id: number) {
+  const [t] = await p.db.select().from(titles).where(eq(titles.id, id));
+  if (!t) throw notFound({ zh: `认定记录 ${id}`, en: `Title ${id}` });
+  const terms = termsOfTitle(p, t);
+  const [issuer] = await p.db.select({ name: users.displayName }).from(users).where(eq(users.id, t.issuedBy));
+  const data = await certificatePdf({
+    certificateNo: t.certificateNo,
+    tier: terms.name.zh,
+    firmName: t.name ?? t.uscc,
+    uscc: t.uscc,
+    validFrom: t.validFrom,
+    validTo: t.validTo,
+    authority: issuer?.name ?? regionFullName(t.regionCode) ?? '',
+    issuedOn: t.validFrom,
+    edition: t.edition,
+    revokedOn: t.revokedOn,
+  });
+  return { name: `${t.certificateNo}.pdf`, data };
 }
 
 /** A firm's titles, newest first. */

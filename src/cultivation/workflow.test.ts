@@ -365,6 +365,12 @@ describe(`a batch from window to re-review on ${process.env.HUIQI_TEST_DATABASE_
       200,
     );
     expect(found.items).toEqual([expect.objectContaining({ certificateNo: 'CXX-32-2026-00001', state: 'valid' })]);
+    const pdf = await get('anonymous', `/api/v1/titles/${titleId}/certificate.pdf`);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    const bytes = Buffer.from(await pdf.arrayBuffer());
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(bytes.toString('latin1')).toContain('(CXX-32-2026-00001)'); // the document's title
     const byCode = await json<{ total: number }>(get('anonymous', `/api/v1/titles?q=${FIRM_A.uscc.slice(0, 10)}`), 200);
     expect(byCode.total).toBe(1);
     const profile = await json<{ honors: Record<string, unknown>[] }>(

@@ -87,6 +87,8 @@ const term = z.strictObject({
  */
 const recognition = z.strictObject({
   honor: z.string().min(1),
+  /** The title as the certificate prints it. */
+  name: label,
   programme: z.string().regex(/^[a-z0-9-]+$/),
   decidedBy: z.enum(['district', 'city', 'province', 'national']),
   numberPrefix: z.string().regex(/^[A-Z]{2,8}$/),

@@ -163,6 +163,7 @@ const TABLE: Row[] = [
   row('POST /api/v1/objections/{id}/resolve',         'B',        [401, 403, 403, 403, 400, 403, 403, 403, 403]),
   row('GET /api/v1/titles',                           null,       PUBLIC),
   row('GET /api/v1/titles/{id}',                      null,       PUBLIC),
+  row('GET /api/v1/titles/{id}/certificate.pdf',      null,       PUBLIC),
   // With a ground the terms do not name.
   row('POST /api/v1/titles/{id}/revoke',              'B',        [401, 403, 403, 403, 400, 403, 403, 403, 403]),
   row('GET /api/v1/inbox',                            null,       ANY_LOGIN(200)),
@@ -335,6 +336,7 @@ const CALLS: Record<string, (c: CallContext) => Promise<Response>> = {
     }),
   'GET /api/v1/titles': (c) => c.send('/api/v1/titles?q=测试'),
   'GET /api/v1/titles/{id}': (c) => c.send(`/api/v1/titles/${c.fx.title}`),
+  'GET /api/v1/titles/{id}/certificate.pdf': (c) => c.send(`/api/v1/titles/${c.fx.title}/certificate.pdf`),
   'POST /api/v1/titles/{id}/revoke': (c) =>
     c.send(`/api/v1/titles/${c.fx.title}/revoke`, { method: 'POST', json: { reason: 'bad_luck', note: '测试' } }),
   'GET /api/v1/inbox': (c) => c.send('/api/v1/inbox'),
