@@ -82,7 +82,11 @@ export function certificatePdf(c: CertificateText): Promise<Buffer> {
     opts: { weight?: 400 | 700; color?: string; x?: number } = {},
   ) => {
     const parts = runs(text, opts.weight ?? 400);
-    for (const p of parts) if (!registered.has(p.file)) (doc.registerFont(p.file, p.file), registered.add(p.file));
+    for (const p of parts)
+      if (!registered.has(p.file)) {
+        doc.registerFont(p.file, p.file);
+        registered.add(p.file);
+      }
     doc.fontSize(size).fillColor(opts.color ?? '#1f1f1f');
     const total = parts.reduce((w, p) => w + doc.font(p.file).widthOfString(p.text), 0);
     let x = opts.x ?? (width - total) / 2;
