@@ -35,8 +35,3 @@ export function nextYearly(monthDay: string, today: string): string {
   const thisYear = `${today.slice(0, 4)}-${monthDay}`;
   return thisYear >= today ? thisYear : `${Number(today.slice(0, 4)) + 1}-${monthDay}`;
 }
-
-/** Whole days from `a` to `b` (positive when b is later). */
-export function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
-}

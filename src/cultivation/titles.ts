@@ -4,7 +4,7 @@
  * rules), the public register, and revocation, which ends the title and bars new applications in
  * the same programme for as long as the terms say.
  */
-import { and, asc, count, desc, eq, ilike, like, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, like, or, type SQL } from 'drizzle-orm';
 import { recordTitles } from '../enterprises/service.ts';
 import { regionFullName } from '../facts/regions.ts';
 import { reviewerCovers, type Actor } from '../platform/actor.ts';
@@ -222,26 +222,4 @@ export async function certificateOf(p: Platform, id: number) {
     revokedOn: t.revokedOn,
   });
   return { name: `${t.certificateNo}.pdf`, data };
-}
-
-/** A firm's titles, newest first. */
-export async function titlesOf(p: Platform, uscc: string): Promise<Title[]> {
-  return p.db.select().from(titles).where(eq(titles.uscc, uscc)).orderBy(desc(titles.validFrom));
-}
-
-/** Titles in a region that end within `days` days (for the reviewers' inbox). */
-export async function expiringIn(p: Platform, prefix: string, days: number) {
-  const today = p.today();
-  return p.db
-    .select()
-    .from(titles)
-    .where(
-      and(
-        like(titles.regionCode, `${prefix}%`),
-        sql`${titles.revokedOn} is null`,
-        sql`${titles.validTo} between ${today} and ${addDays(today, days)}`,
-      ),
-    )
-    .orderBy(asc(titles.validTo))
-    .limit(100);
 }
