@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { createUser } from '../platform/auth.ts';
+import { lodgeObjection, OBJECTIONS_PER_HOUR } from './notices.ts';
 import { FIRM_A, PASSWORD, testApp, type Send, type TestApp } from '../server/test-app.ts';
 
 const profiles = (file: string) =>
@@ -324,6 +325,20 @@ describe(`a batch from window to re-review on ${process.env.HUIQI_TEST_DATABASE_
       post('anonymous', `/api/v1/notices/${noticeId}/objections`, objection),
       201,
     );
+    // One address may lodge a few an hour; the sixth is refused with 429.
+    const address = '203.0.113.9';
+    const burst: number[] = [];
+    for (let i = 0; i < OBJECTIONS_PER_HOUR; i++)
+      burst.push((await lodgeObjection(t.platform, address, noticeId, objection)).id);
+    await expect(lodgeObjection(t.platform, address, noticeId, objection)).rejects.toMatchObject({
+      status: 429,
+      code: 'too_many_objections',
+    });
+    for (const o of burst)
+      await json(
+        post('jiangsu', `/api/v1/objections/${o}/resolve`, { outcome: 'dismissed', resolution: '重复提交' }),
+        200,
+      );
     const running = await json<{ error: { code: string } }>(post('jiangsu', `/api/v1/notices/${noticeId}/decide`), 409);
     expect(running.error.code).toBe('notice_running');
     clock = '2026-05-27';
