@@ -80,7 +80,8 @@ export async function applyForTier(p: Platform, actor: Actor, batchId: number) {
     });
   // Holding the title still valid a year after the window: nothing to apply for; holding one that
   // ends sooner (or has ended): this is its re-review (复核).
-  const same = held.filter((t) => t.honor === terms.honor && !t.revokedOn);
+  // Titles of this tier not revoked and not ended more than a year before the window opened.
+  const same = held.filter((t) => t.honor === terms.honor && !t.revokedOn && t.validTo >= addDays(batch.opensOn, -365));
   const renewalHorizon = addDays(batch.closesOn, 365);
   const lasting = same.find((t) => t.validTo > renewalHorizon);
   if (lasting)

@@ -4,7 +4,7 @@
  * rules), the public register, and revocation, which ends the title and bars new applications in
  * the same programme for as long as the terms say.
  */
-import { and, asc, count, desc, eq, ilike, like, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, like, or, sql, type SQL } from 'drizzle-orm';
 import { recordTitles } from '../enterprises/service.ts';
 import { regionFullName } from '../facts/regions.ts';
 import { reviewerCovers, type Actor } from '../platform/actor.ts';
@@ -33,6 +33,8 @@ export function titleState(t: Pick<Title, 'validFrom' | 'validTo' | 'revokedOn'>
 /** ZJTX-32-2026-00017: the title's prefix, the province, the year, a running number. */
 async function nextNumber(tp: Platform, prefix: string, regionCode: string, year: string): Promise<string> {
   const stem = `${prefix}-${regionCode.slice(0, 2)}-${year}-`;
+  // Two decisions at once in the same province and year would count alike: take turns.
+  await tp.db.execute(sql`select pg_advisory_xact_lock(hashtext(${stem}))`);
   const [row] = await tp.db
     .select({ n: count() })
     .from(titles)
