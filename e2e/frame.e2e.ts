@@ -35,11 +35,16 @@ describe('home page', () => {
 });
 
 describe('every route loads without errors', () => {
-  let ownFirm = '';
+  // Records of the demo the detail pages show: a firm, an application in 无锡's queue, a notice, a title.
+  const ids: Record<string, string> = {};
   beforeAll(async () => {
     const wuxi = await apiAs('wuxi');
     const page = await wuxi.get<{ items: { uscc: string }[] }>('/api/v1/enterprises?pageSize=1');
-    ownFirm = page.items[0]!.uscc;
+    ids[':own'] = page.items[0]!.uscc;
+    const queue = await wuxi.get<{ items: { id: number }[] }>('/api/v1/applications?pageSize=1');
+    ids[':application'] = String(queue.items[0]!.id);
+    ids[':notice'] = String((await wuxi.get<{ items: { id: number }[] }>('/api/v1/notices')).items[0]!.id);
+    ids[':title'] = String((await wuxi.get<{ items: { id: number }[] }>('/api/v1/titles?pageSize=1')).items[0]!.id);
   });
   const routes: [path: string, user: string | undefined][] = [
     ['/', undefined],
@@ -53,9 +58,20 @@ describe('every route loads without errors', () => {
     ['/console/enterprises/:own', 'wuxi'],
     ['/console/imports', 'wuxi'],
     ['/console', 'admin'],
+    ['/applications', 'firm-wuxi'],
+    ['/inbox', 'firm-wuxi'],
+    ['/console/applications', 'wuxi'],
+    ['/console/applications/:application', 'wuxi'],
+    ['/console/batches', 'jiangsu'],
+    ['/console/notices/:notice', 'jiangsu'],
+    ['/inbox', 'wuxi'],
+    ['/notices', undefined],
+    ['/notices/:notice', undefined],
+    ['/register', undefined],
+    ['/register/:title', undefined],
   ];
   const open = async (route: string, user: string | undefined, viewport: 'desktop' | 'mobile') => {
-    const path = route.replace(':own', ownFirm);
+    const path = route.replace(/:\w+/, (k) => ids[k]!);
     const page = await e2e.page({ user, viewport });
     await page.goto(path);
     await ready(page);

@@ -47,7 +47,9 @@ describe('recognition workflow', () => {
     const firmApi = await apiAs('firm-nanjing');
     const uscc = firmApi.user!.uscc!;
     // A title from an earlier run would make this a re-review: end it first (no bar for this ground).
-    const held = await firmApi.get<{ items: { id: number; honor: string; state: string }[] }>(`/api/v1/titles?q=${uscc}`);
+    const held = await firmApi.get<{ items: { id: number; honor: string; state: string }[] }>(
+      `/api/v1/titles?q=${uscc}`,
+    );
     for (const t of held.items.filter((x) => x.honor === 'innovative_sme' && x.state === 'valid'))
       await jiangsu.post(`/api/v1/titles/${t.id}/revoke`, { reason: 'no_longer_qualified', note: '测试前清理' });
     await firmApi.post(`/api/v1/enterprises/${uscc}/facts`, { facts: typical() });
@@ -75,7 +77,9 @@ describe('recognition workflow', () => {
     await firm.getByTestId('pledge-signer').fill('王经理');
     await firm.getByTestId('submit-application').click();
     await expect.poll(async () => (await state()).status, { timeout: 15_000 }).toBe('in_review');
-    await expect.poll(() => firm.getByTestId('application-status').first().getAttribute('data-status')).toBe('in_review');
+    await expect
+      .poll(() => firm.getByTestId('application-status').first().getAttribute('data-status'))
+      .toBe('in_review');
 
     // The city finds it in its queue and approves on the evaluation, with the evidence beside it.
     const city = await e2e.page({ user: 'nanjing' });
@@ -96,7 +100,7 @@ describe('recognition workflow', () => {
     await expect.poll(async () => (await state()).status, { timeout: 15_000 }).toBe('approved');
     await province.goto(`/console/batches?batch=${batch.id}`);
     await province.getByTestId(`publish-${batch.id}`).click();
-    await province.getByRole('dialog').getByRole('button', { name: /发布|确定|确 定/ }).click();
+    await province.getByTestId('publish-confirm').click();
     await expect.poll(async () => (await state()).status, { timeout: 15_000 }).toBe('in_notice');
     const notices = await jiangsu.get<{ items: { id: number; batchId: number }[] }>('/api/v1/notices');
     const noticeId = notices.items.find((n) => n.batchId === batch.id)!.id;
@@ -106,23 +110,25 @@ describe('recognition workflow', () => {
     await visitor.goto(`/notices/${noticeId}`);
     await visitor.getByTestId(`notice-firm-${id}`).waitFor();
     await visitor.getByTestId(`object-${id}`).click();
-    const form = visitor.getByTestId('objection-form');
-    await form.getByLabel(/异议内容|内容/).fill('该企业申报的研发投入与实际经营情况不符，请核实。');
-    await form.getByLabel(/姓名|联系人/).fill('赵六');
-    await form.getByLabel(/联系方式|电话/).fill('13800000000');
-    await form.getByRole('button', { name: /提交/ }).click();
-    await visitor.getByText(/已收到|已受理|提交成功/).first().waitFor();
+    await visitor.getByTestId('objection-form').waitFor();
+    await visitor.getByTestId('objection-text').fill('该企业申报的研发投入与实际经营情况不符，请核实。');
+    await visitor.getByTestId('objection-name').fill('赵六');
+    await visitor.getByTestId('objection-contact').fill('13800000000');
+    await visitor.getByTestId('objection-submit').click();
+    await visitor.getByTestId('objection-done').waitFor();
 
     // The next day the notice has run: the province dismisses the objection and decides.
     await setToday(addDays(today, 1));
     await province.goto(`/console/notices/${noticeId}`);
-    const objections = await jiangsu.get<{ objections: { id: number; status: string }[] }>(`/api/v1/applications/${id}`);
+    const objections = await jiangsu.get<{ objections: { id: number; status: string }[] }>(
+      `/api/v1/applications/${id}`,
+    );
     const objection = objections.objections.find((o) => o.status === 'open')!;
     await province.getByTestId(`objection-dismiss-${objection.id}`).click();
     await province.getByTestId('objection-resolution').fill('经核查研发费用专项审计报告，投入属实，异议不成立。');
-    await province.getByRole('dialog').getByRole('button', { name: /确定|确 定|提交/ }).click();
+    await province.getByTestId('objection-confirm').click();
     await province.getByTestId('notice-decide').click();
-    await province.getByRole('dialog').getByRole('button', { name: /确定|确 定|认定/ }).click();
+    await province.getByTestId('decide-confirm').click();
     await expect.poll(async () => (await state()).status, { timeout: 15_000 }).toBe('certified');
     const { title } = await state();
     expect(title!.certificateNo).toMatch(/^CXX-32-\d{4}-\d{5}$/);

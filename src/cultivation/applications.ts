@@ -13,7 +13,7 @@ import { requireRole, reviewerCovers, reviewerPrefix, type Actor } from '../plat
 import { recordAudit } from '../platform/audit.ts';
 import type { Platform } from '../platform/context.ts';
 import { AppError, forbidden, invalid } from '../platform/errors.ts';
-import type { EvaluationJson } from '../policy/evaluation.ts';
+import { engineError, evaluationJson, type EvaluationJson } from '../policy/evaluation.ts';
 import { batchStatus, getBatch, termsOf } from './batches.ts';
 import {
   actsAtStep,
@@ -40,6 +40,7 @@ import {
   APPLICATION_STATUSES,
 } from './schema.ts';
 import { addDays } from './terms.ts';
+import { shownTitle } from './titles.ts';
 import { assertMove } from './workflow.ts';
 
 /** The pledge a firm signs on submitting (诚信承诺书), kept with the application as signed. */
@@ -154,6 +155,17 @@ export async function getApplication(p: Platform, actor: Actor, id: number) {
   ]);
   const result = (decision: number | null) =>
     decision === null ? null : (records.get(decision)?.result as EvaluationJson);
+  // While the firm may still change it, the evaluation shown is its current profile's, as of the
+  // batch's date; it decides nothing yet, so it is not kept (submission keeps its own).
+  const editable = app.status === 'draft' || app.status === 'returned';
+  let preview: EvaluationJson | null = null;
+  if (editable && firm) {
+    try {
+      preview = evaluationJson(p.policies.evaluate(batch.policyId, firm.profile, batch.asOf));
+    } catch (e) {
+      engineError(e);
+    }
+  }
   return {
     ...shown(app),
     currentName: firm?.name ?? null,
@@ -163,7 +175,9 @@ export async function getApplication(p: Platform, actor: Actor, id: number) {
     overdue: app.dueOn !== null && app.dueOn < p.today(),
     /** May the caller act on it at its current level now. */
     actionable: app.status === 'in_review' && actsAtStep(actor, app, batch),
-    evaluation: result(app.decisionId),
+    evaluation: editable ? preview : result(app.decisionId),
+    /** The evaluation is of the current profile and not yet kept (a draft, or returned). */
+    evaluationIsPreview: editable,
     submittedEvaluation: result(app.submittedDecisionId),
     evidence: files.map((f) => ({ ...f, uploadedAt: f.uploadedAt.toISOString() })),
     events: events.map((e) => ({ ...e, at: e.at.toISOString() })),
@@ -176,7 +190,7 @@ export async function getApplication(p: Platform, actor: Actor, id: number) {
       resolution: o.resolution,
       createdAt: o.createdAt.toISOString(),
     })),
-    title: title[0] ? { ...title[0], issuedAt: title[0].issuedAt.toISOString() } : null,
+    title: title[0] ? shownTitle(title[0], p.today()) : null,
   };
 }
 

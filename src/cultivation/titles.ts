@@ -88,7 +88,7 @@ function termsOfTitle(p: Platform, t: Title): RecognitionDoc {
   }
 }
 
-export const shownTitle = (t: Title, today: string) => ({
+export const shownTitle = (t: Title, today: string, authority: string | null = null) => ({
   id: t.id,
   uscc: t.uscc,
   name: t.name,
@@ -104,13 +104,20 @@ export const shownTitle = (t: Title, today: string) => ({
   revokedOn: t.revokedOn,
   revokedReason: t.revokedReason,
   barredUntil: t.barredUntil,
+  /** Who decided it (the deciding authority's account name). */
+  authority,
   issuedAt: t.issuedAt.toISOString(),
 });
+
+async function authorityOf(p: Platform, t: Title): Promise<string | null> {
+  const [issuer] = await p.db.select({ name: users.displayName }).from(users).where(eq(users.id, t.issuedBy));
+  return issuer?.name ?? null;
+}
 
 export async function getTitle(p: Platform, id: number) {
   const [t] = await p.db.select().from(titles).where(eq(titles.id, id));
   if (!t) throw notFound({ zh: `认定记录 ${id}`, en: `Title ${id}` });
-  return shownTitle(t, p.today());
+  return shownTitle(t, p.today(), await authorityOf(p, t));
 }
 
 export interface RegisterQuery {
@@ -210,7 +217,7 @@ export async function certificateOf(p: Platform, id: number) {
   const [t] = await p.db.select().from(titles).where(eq(titles.id, id));
   if (!t) throw notFound({ zh: `认定记录 ${id}`, en: `Title ${id}` });
   const terms = termsOfTitle(p, t);
-  const [issuer] = await p.db.select({ name: users.displayName }).from(users).where(eq(users.id, t.issuedBy));
+  const authority = await authorityOf(p, t);
   const data = await certificatePdf({
     certificateNo: t.certificateNo,
     tier: terms.name.zh,
@@ -218,7 +225,7 @@ export async function certificateOf(p: Platform, id: number) {
     uscc: t.uscc,
     validFrom: t.validFrom,
     validTo: t.validTo,
-    authority: issuer?.name ?? regionFullName(t.regionCode) ?? '',
+    authority: authority ?? regionFullName(t.regionCode) ?? '',
     issuedOn: t.validFrom,
     edition: t.edition,
     revokedOn: t.revokedOn,

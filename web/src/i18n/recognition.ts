@@ -65,6 +65,7 @@ export const zh = {
   'inbox.category.expiring': '即将到期',
   'inbox.open': '去处理',
   'inbox.all': '全部',
+  'inbox.count': '{n} 项待办',
 };
 
 export const en: Record<keyof typeof zh, string> = {
@@ -133,4 +134,5 @@ export const en: Record<keyof typeof zh, string> = {
   'inbox.category.expiring': 'Coming due',
   'inbox.open': 'Open',
   'inbox.all': 'All',
+  'inbox.count': '{n} to do',
 };

@@ -1,4 +1,4 @@
-/** 待办 in the header, with how many items wait (overdue ones make the badge red). */
+/** 待办 in the header, with how many items wait beside it (red when any is overdue). */
 import { Badge } from 'antd';
 import { Link } from 'react-router';
 import { useInbox } from '../components/recognition/data.ts';
@@ -10,9 +10,13 @@ export function InboxLink() {
   const overdue = items.some((i) => i.overdue);
   return (
     <Link to="/inbox" data-testid="inbox-link">
-      <Badge count={items.length} size="small" offset={[8, -2]} color={overdue ? '#cf1322' : '#1677ff'}>
-        <span style={{ color: 'inherit' }}>{t('nav.inbox')}</span>
-      </Badge>
+      {t('nav.inbox')}{' '}
+      <Badge
+        count={items.length}
+        size="small"
+        color={overdue ? '#cf1322' : '#1677ff'}
+        aria-label={t('inbox.count', { n: items.length })}
+      />
     </Link>
   );
 }

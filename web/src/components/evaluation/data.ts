@@ -90,6 +90,12 @@ export function labelOfPath(catalog: FactCatalog | undefined, path: string): Lab
       ? { zh: `${list.label.zh}第${n}项：${f.label.zh}`, en: `${list.label.en} #${n}: ${f.label.en}` }
       : fallback;
   }
+  const whole = /^(\w+)\[(\d+)\]$/.exec(path);
+  if (whole) {
+    const list = catalog.lists[whole[1]!];
+    const n = Number(whole[2]) + 1;
+    return list ? { zh: `${list.label.zh}第${n}项`, en: `${list.label.en} #${n}` } : fallback;
+  }
   const flag = /^compliance\.(\w+)$/.exec(path);
   if (flag) return catalog.compliance[flag[1]!]?.label ?? fallback;
   return catalog.scalars[path]?.label ?? fallback;

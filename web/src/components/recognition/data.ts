@@ -100,6 +100,8 @@ export interface Title {
   revokedOn: string | null;
   revokedReason: string | null;
   barredUntil: string | null;
+  /** The deciding authority's name. */
+  authority: string | null;
   issuedAt: string;
 }
 
@@ -114,12 +116,14 @@ export interface ApplicationDetail extends Omit<ApplicationSummary, 'batchTitle'
   pledge: { text: string; signer: string; signedAt: string } | null;
   decisionId: number | null;
   submittedDecisionId: number | null;
+  /** A draft's or a returned application's: the current profile, evaluated at each read and not kept. */
   evaluation: EvaluationData | null;
+  evaluationIsPreview: boolean;
   submittedEvaluation: EvaluationData | null;
   evidence: EvidenceItem[];
   events: ApplicationEvent[];
   objections: Objection[];
-  title: (Omit<Title, 'state' | 'regionName'> & { state?: Title['state'] }) | null;
+  title: Title | null;
 }
 
 export interface Notice {
