@@ -6,7 +6,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, readdirSync, statSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -62,6 +62,7 @@ export async function startServer(opts: { dataDir?: string } = {}): Promise<Runn
   const dataDir = opts.dataDir ?? (await mkdtemp(join(tmpdir(), 'huiqi-e2e-')));
   const keepData = Boolean(opts.dataDir);
   const clockFile = join(dataDir, 'clock.txt');
+  await mkdir(dataDir, { recursive: true });
   await writeFile(clockFile, '');
   const log = join(tmpdir(), `huiqi-e2e-server-${process.pid}.log`);
   const out = createWriteStream(log);
