@@ -202,6 +202,39 @@ export async function lodgeObjection(p: Platform, ip: string | undefined, notice
   return { id: saved!.id, received: true };
 }
 
+/**
+ * The objections lodged on a notice, with the objectors' contacts: for reviewers whose region holds
+ * the notice's (the publishing authority and above) and administrators; the read is audited.
+ */
+export async function listObjections(p: Platform, actor: Actor, noticeId: number) {
+  const [n] = await p.db.select().from(notices).where(eq(notices.id, noticeId));
+  if (!n) throw notFound({ zh: `公示 ${noticeId}`, en: `Notice ${noticeId}` });
+  if (actor.role !== 'admin' && !reviewerCovers(actor, n.regionCode))
+    throw forbidden({ zh: '只有发布公示的认定部门可以查看异议', en: 'Only the publishing authority reads objections' });
+  const rows = await p.db
+    .select()
+    .from(objections)
+    .where(eq(objections.noticeId, noticeId))
+    .orderBy(asc(objections.id));
+  await recordAudit(p.db, actor, {
+    action: 'notice.objections_read',
+    subjectType: 'notice',
+    subjectId: String(noticeId),
+    regionCode: n.regionCode,
+    detail: { objections: rows.length },
+  });
+  return rows.map((o) => ({
+    id: o.id,
+    applicationId: o.applicationId,
+    text: o.text,
+    contactName: o.contactName,
+    contact: o.contact,
+    status: o.status,
+    resolution: o.resolution,
+    createdAt: o.createdAt.toISOString(),
+  }));
+}
+
 /** Upheld: the application is rejected with the resolution as the reason. Dismissed: it stays. */
 export async function resolveObjection(
   p: Platform,

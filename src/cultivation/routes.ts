@@ -21,7 +21,15 @@ import {
 import { getBatch, listBatches, openBatch, shownBatch } from './batches.ts';
 import { addEvidence, readEvidence, removeEvidence } from './evidence.ts';
 import { inboxOf } from './inbox.ts';
-import { decideNotice, getNotice, listNotices, lodgeObjection, publishNotice, resolveObjection } from './notices.ts';
+import {
+  decideNotice,
+  getNotice,
+  listNotices,
+  listObjections,
+  lodgeObjection,
+  publishNotice,
+  resolveObjection,
+} from './notices.ts';
 import { APPLICATION_STATUSES } from './schema.ts';
 import { certificateOf, getTitle, revokeTitle, searchRegister } from './titles.ts';
 
@@ -415,6 +423,22 @@ export const cultivationRoutes = newRouter()
     }),
     async (c) =>
       c.json(await lodgeObjection(c.get('platform'), clientIp(c), c.req.valid('param').id, c.req.valid('json')), 201),
+  )
+  .openapi(
+    createRoute({
+      ...route('get', '/api/v1/notices/{id}/objections', 'notices', '公示的异议 / A notice’s objections'),
+      description:
+        'With the objectors’ contacts: for the publishing authority (reviewers whose region holds the notice’s) and administrators.',
+      request: { params: Id },
+      responses: {
+        200: json(
+          z.object({ items: z.array(z.object({ id: z.number(), applicationId: z.number() }).passthrough()) }),
+          '异议 / objections',
+        ),
+        ...commonErrors,
+      },
+    }),
+    async (c) => c.json({ items: await listObjections(c.get('platform'), actorOf(c), c.req.valid('param').id) }, 200),
   )
   .openapi(
     createRoute({

@@ -157,6 +157,8 @@ const TABLE: Row[] = [
   row('GET /api/v1/notices',                          null,       PUBLIC),
   row('GET /api/v1/notices/{id}',                     null,       PUBLIC),
   row('POST /api/v1/notices/{id}/objections',         null,       [201, 201, 201, 201, 201, 201, 201, 201, 201]),
+  // Firm B's notice, published by 上海: its authority and administrators read the objections.
+  row('GET /api/v1/notices/{id}/objections',          'B',        [401, 403, 403, 403, 200, 403, 403, 403, 200]),
   // Firm B's notice is still running; its decider passes the gate.
   row('POST /api/v1/notices/{id}/decide',             'B',        [401, 403, 403, 403, 409, 403, 403, 403, 403]),
   // With an empty resolution: the decider passes the gate and is told what is missing.
@@ -328,6 +330,7 @@ const CALLS: Record<string, (c: CallContext) => Promise<Response>> = {
         contact: 'zhao@example.com',
       },
     }),
+  'GET /api/v1/notices/{id}/objections': (c) => c.send(`/api/v1/notices/${c.fx.notice}/objections`),
   'POST /api/v1/notices/{id}/decide': (c) => c.send(`/api/v1/notices/${c.fx.notice}/decide`, { method: 'POST' }),
   'POST /api/v1/objections/{id}/resolve': (c) =>
     c.send(`/api/v1/objections/${c.fx.objection}/resolve`, {

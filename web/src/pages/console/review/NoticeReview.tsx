@@ -2,10 +2,10 @@
  * 公示 for the officers: its dates and state, the firms on it with their status, the objections
  * lodged against each (resolved here by the deciding level), and 作出认定 once the notice has
  * ended with nothing open — which certifies the firms still on it and shows their certificate
- * numbers. The notice itself does not list objections, so each firm's application is read for them.
+ * numbers.
  */
 import { ArrowLeftOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import { useQueries } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, Skeleton, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -19,13 +19,14 @@ import {
   useBatch,
   useNotice,
   useWorkflowAction,
-  type ApplicationDetail,
   type Notice,
+  type Objection,
 } from '../../../components/recognition/index.ts';
 import { ObjectionList } from './Objections.tsx';
 import { NoticeStateTag } from './Tags.tsx';
 
 type Firm = Notice['firms'][number];
+type NoticeObjection = Objection & { applicationId: number };
 interface Decided {
   notice: number;
   certified: { application: number; certificateNo: string }[];
@@ -45,20 +46,19 @@ function NoticeBody({ n }: { n: Notice }) {
   const me = useMe().data;
   const { policyName } = useConsoleLabels();
   const batch = useBatch(n.batchId);
-  const apps = useQueries({
-    queries: n.firms.map((f) => ({
-      queryKey: ['application', f.id],
-      queryFn: () => api<ApplicationDetail>(`/api/v1/applications/${f.id}`),
-    })),
+  // Under the notice's key, so every move (which refreshes notices) refreshes them too.
+  const lodged = useQuery({
+    queryKey: ['notice', n.id, 'objections'],
+    queryFn: () => api<{ items: NoticeObjection[] }>(`/api/v1/notices/${n.id}/objections`).then((r) => r.items),
   });
   const decide = useWorkflowAction<undefined, Decided>(`/api/v1/notices/${n.id}/decide`);
   const [decided, setDecided] = useState<Decided | null>(null);
   const levels = batch.data?.levels ?? [];
   const decider = me?.role === 'reviewer' && me.level === levels[levels.length - 1];
-  const objectionsOf = (appId: number) => apps.find((q) => q.data?.id === appId)?.data?.objections ?? [];
+  const objectionsOf = (appId: number) => (lodged.data ?? []).filter((o) => o.applicationId === appId);
   const open = n.firms.reduce((sum, f) => sum + objectionsOf(f.id).filter((o) => o.status === 'open').length, 0);
   const objected = n.firms.filter((f) => objectionsOf(f.id).length > 0);
-  const loadingObjections = apps.some((q) => q.isPending);
+  const loadingObjections = lodged.isPending;
   const nameOf = (appId: number) => n.firms.find((f) => f.id === appId)?.name ?? String(appId);
 
   const confirmDecide = () =>
