@@ -42,16 +42,18 @@ afterAll(async () => {
 describe('recognition workflow', () => {
   it('takes one application from submission to certificate through the firm, two levels, the notice and the public', async () => {
     const today = chinaToday();
-    await setToday(today);
     const jiangsu = await apiAs('jiangsu');
     const firmApi = await apiAs('firm-nanjing');
     const uscc = firmApi.user!.uscc!;
-    // A title from an earlier run would make this a re-review: end it first (no bar for this ground).
+    // A title from an earlier run (granted "tomorrow") would refuse a new application: end it on its
+    // first day (a ground with no bar), and come back to today.
+    await setToday(addDays(today, 1));
     const held = await firmApi.get<{ items: { id: number; honor: string; state: string }[] }>(
       `/api/v1/titles?q=${uscc}`,
     );
     for (const t of held.items.filter((x) => x.honor === 'innovative_sme' && x.state === 'valid'))
       await jiangsu.post(`/api/v1/titles/${t.id}/revoke`, { reason: 'no_longer_qualified', note: '测试前清理' });
+    await setToday(today);
     await firmApi.post(`/api/v1/enterprises/${uscc}/facts`, { facts: typical() });
     const batch = await jiangsu.post<{ id: number }>('/api/v1/batches', {
       policyId: POLICY,
@@ -138,7 +140,7 @@ describe('recognition workflow', () => {
     await firm.getByTestId('title-link').click();
     await firm.waitForURL(new RegExp(`/register/${title!.id}$`));
     const certificate = firm.getByTestId('certificate');
-    await certificate.waitFor();
+    await certificate.getByTestId('certificate-no').waitFor();
     expect(await certificate.textContent()).toContain(title!.certificateNo);
     expect(await certificate.textContent()).toContain('创新型中小企业');
     await ready(firm);
