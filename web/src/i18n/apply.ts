@@ -1,5 +1,7 @@
 /** Labels of the firm's application pages, the public notices and the public register. */
 export const zh = {
+  'apply.missing.title': '评价还需要以下数据（可在此直接填写，保存为自报）',
+  'apply.missing.fill': '填写',
   'apply.title': '我的申报',
   'apply.intro':
     '在申报批次的受理期内申报梯度培育认定：评价结果为“合格”后，上传佐证材料、签署诚信承诺并提交，由各级主管部门逐级审核。',
@@ -179,6 +181,8 @@ export const zh = {
 };
 
 export const en: Record<keyof typeof zh, string> = {
+  'apply.missing.title': 'The evaluation still needs these facts (fill them in here; saved as self-declared)',
+  'apply.missing.fill': 'Fill in',
   'apply.title': 'My applications',
   'apply.intro':
     'Apply for a cultivation tier while a batch is open: once the evaluation says qualified, upload the evidence, sign the pledge and submit; the authorities review it level by level.',

@@ -52,14 +52,6 @@ export const zh = {
   'console.section.S': '公共管理、社会保障和社会组织',
   'console.section.T': '国际组织',
 
-  'console.source.self': '自报',
-  'console.source.import': '导入',
-  'console.source.tax': '税务',
-  'console.source.social_insurance': '社保',
-  'console.source.registry': '登记',
-  'console.source.court': '法院',
-  'console.source.reviewer': '审核修正',
-
   'console.region.label': '地区',
   'console.region.sublabel': '下级地区',
   'console.region.all': '全部（本辖区）',
@@ -243,14 +235,6 @@ export const en: Record<ConsoleKey, string> = {
   'console.section.R': 'Culture, sports and entertainment',
   'console.section.S': 'Public administration and social organisations',
   'console.section.T': 'International organisations',
-
-  'console.source.self': 'Self-declared',
-  'console.source.import': 'Imported',
-  'console.source.tax': 'Tax',
-  'console.source.social_insurance': 'Social insurance',
-  'console.source.registry': 'Registry',
-  'console.source.court': 'Court',
-  'console.source.reviewer': 'Reviewer correction',
 
   'console.region.label': 'Region',
   'console.region.sublabel': 'Sub-region',

@@ -62,7 +62,7 @@ export const zh = {
   'portal.profile.noYears': '尚无年度经营数据，请添加。',
   'portal.profile.noneDeclared': '未申报（视为否）',
   'portal.profile.sourceHint':
-    '每个数值旁标注其最新来源（自报、导入、税务、社保、登记、法院、审核修正）；点击来源可查看填报人、时间、修正原因和全部历史。金额单位：万元。',
+    '每个数值旁标注其最新来源（自报、导入、税务、社保、登记、法院、审核修正、认定）；点击来源可查看填报人、时间、修正原因和全部历史。金额单位：万元。',
 
   'portal.source.self': '自报',
   'portal.source.import': '导入',
@@ -71,6 +71,7 @@ export const zh = {
   'portal.source.registry': '登记',
   'portal.source.court': '法院',
   'portal.source.reviewer': '审核修正',
+  'portal.source.recognition': '认定',
   'portal.source.label': '来源',
   'portal.source.actor': '填报人',
   'portal.source.when': '时间',
@@ -227,7 +228,7 @@ export const en: Record<PortalKey, string> = {
   'portal.profile.noYears': 'No yearly figures yet: add a fiscal year.',
   'portal.profile.noneDeclared': 'None declared (no)',
   'portal.profile.sourceHint':
-    'Each value shows the source of its latest entry (self-declared, import, tax, social insurance, registry, court, reviewer correction); click it for who, when, the reason of a correction and the full history. Money in 10k yuan.',
+    'Each value shows the source of its latest entry (self-declared, import, tax, social insurance, registry, court, reviewer correction, recognition); click it for who, when, the reason of a correction and the full history. Money in 10k yuan.',
 
   'portal.source.self': 'Self-declared',
   'portal.source.import': 'Import',
@@ -236,6 +237,7 @@ export const en: Record<PortalKey, string> = {
   'portal.source.registry': 'Registry',
   'portal.source.court': 'Court',
   'portal.source.reviewer': 'Reviewer correction',
+  'portal.source.recognition': 'Recognition',
   'portal.source.label': 'Source',
   'portal.source.actor': 'Recorded by',
   'portal.source.when': 'When',

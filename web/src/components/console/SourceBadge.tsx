@@ -1,23 +1,12 @@
-/** Where a fact's current value came from: 自报 / 导入 / 税务 / 社保 / 登记 / 法院 / 审核修正, as a word. */
-import { Tag, Tooltip } from 'antd';
+/** Where a fact's current value came from, as the profile shows it (自报 / 导入 / … / 认定), with when and why. */
+import { Tooltip } from 'antd';
 import { formatDate } from '../../format.ts';
 import { useI18n } from '../../i18n/index.tsx';
+import { SourceTag } from '../profile/Source.tsx';
 import type { FactEntry } from './data.ts';
-import { useConsoleLabels } from './labels.ts';
-
-const COLOR: Record<string, string> = {
-  self: 'gold',
-  import: 'cyan',
-  tax: 'geekblue',
-  social_insurance: 'purple',
-  registry: 'default',
-  court: 'volcano',
-  reviewer: 'magenta',
-};
 
 export function SourceBadge({ entry }: { entry: FactEntry | undefined }) {
   const { t } = useI18n();
-  const { sourceName } = useConsoleLabels();
   if (!entry) return null;
   const tip = [
     t('console.history.when') + '：' + formatDate(entry.recordedAt),
@@ -27,14 +16,9 @@ export function SourceBadge({ entry }: { entry: FactEntry | undefined }) {
     .join('；');
   return (
     <Tooltip title={tip}>
-      <Tag
-        color={COLOR[entry.source] ?? 'default'}
-        bordered={false}
-        style={{ marginInline: 4 }}
-        data-source={entry.source}
-      >
-        {sourceName(entry.source)}
-      </Tag>
+      <span style={{ marginInline: 4 }}>
+        <SourceTag source={entry.source} />
+      </span>
     </Tooltip>
   );
 }

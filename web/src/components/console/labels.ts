@@ -38,8 +38,6 @@ export const isSizeClass = (s: string | null | undefined): s is SizeClass =>
 
 export const SECTIONS = 'ABCDEFGHIJKLMNOPQRST'.split('');
 
-export const FACT_SOURCES = ['self', 'import', 'tax', 'social_insurance', 'registry', 'court', 'reviewer'] as const;
-
 const tierOfPolicy = new Map(TIERS.filter((t) => t.policy).map((t) => [t.policy!, t]));
 const tierOfHonor = new Map(TIERS.map((t) => [t.honor, t]));
 
@@ -77,8 +75,6 @@ export function useConsoleLabels() {
       isSizeClass(size) ? t(`console.size.${size}`) : t('console.size.unknown');
     const sectionName = (section: string | null | undefined): string =>
       section && SECTIONS.includes(section) ? t(`console.section.${section}` as ConsoleKey) : t('console.unknown');
-    const sourceName = (source: string): string =>
-      (FACT_SOURCES as readonly string[]).includes(source) ? t(`console.source.${source}` as ConsoleKey) : source;
     /** A tag as the list shows it: 已认定·专精特新 / 符合·创新型. */
     const tagName = (tag: string, short = false): string => {
       const p = parseTag(tag);
@@ -87,6 +83,6 @@ export function useConsoleLabels() {
       if (p.kind === 'qualifies') return t('console.tag.qualifies', { name: policyName(p.value, short) });
       return tag;
     };
-    return { honorName, policyName, sizeName, sectionName, sourceName, tagName, lang };
+    return { honorName, policyName, sizeName, sectionName, tagName, lang };
   }, [t, pick, lang, policies]);
 }

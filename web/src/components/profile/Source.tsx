@@ -21,6 +21,7 @@ const COLOR: Record<FactSource, string> = {
   registry: 'geekblue',
   court: 'purple',
   reviewer: 'orange',
+  recognition: 'gold',
 };
 
 const isSource = (s: string): s is FactSource => (SOURCES as readonly string[]).includes(s);

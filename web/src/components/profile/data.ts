@@ -7,7 +7,16 @@ import { api } from '../../api.ts';
 import type { FactCatalog, FactDef } from '../../../../src/facts/catalog.ts';
 
 /** Where a value came from, as the ledger records it. */
-export const SOURCES = ['self', 'import', 'tax', 'social_insurance', 'registry', 'court', 'reviewer'] as const;
+export const SOURCES = [
+  'self',
+  'import',
+  'tax',
+  'social_insurance',
+  'registry',
+  'court',
+  'reviewer',
+  'recognition',
+] as const;
 export type FactSource = (typeof SOURCES)[number];
 
 /** One entry of the fact ledger (`GET /api/v1/enterprises/{uscc}/facts`). */

@@ -7,6 +7,7 @@ export { HistoryDrawer, SourceBadge, SourceTag, actorLabel, sourceLabel } from '
 export {
   SOURCES,
   contractOf,
+  defOf,
   profileKeys,
   useEnterprise,
   useFactHistory,
@@ -16,3 +17,4 @@ export {
   type FactSource,
   type ProfileMode,
 } from './data.ts';
+export { EditFactModal } from './EditFact.tsx';

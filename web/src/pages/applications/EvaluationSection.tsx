@@ -18,6 +18,7 @@ import {
 import type { ApplicationDetail } from '../../components/recognition/index.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import type { useLiveEvaluation } from './liveEvaluation.ts';
+import { MissingFacts } from './MissingFacts.tsx';
 
 type Live = ReturnType<typeof useLiveEvaluation>;
 
@@ -66,6 +67,9 @@ export function EvaluationSection({ app, current }: { app: ApplicationDetail; cu
           </Col>
         </Row>
         {current.live && evaluation && evaluation.verdict !== 'qualified' && <Gaps evaluation={evaluation} />}
+        {current.live && evaluation && (
+          <MissingFacts uscc={app.uscc} missing={evaluation.missing} onSaved={() => void query.refetch()} />
+        )}
         {evaluation ? (
           <EvaluationView evaluation={evaluation} level={5} />
         ) : query.isError ? (
