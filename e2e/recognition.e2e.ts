@@ -19,13 +19,20 @@ const addDays = (day: string, n: number) => {
   d.setUTCDate(d.getUTCDate() + n);
   return d.toISOString().slice(0, 10);
 };
-/** A firm the policy file itself calls typical (it qualifies), without its region. */
-const typical = () => {
+/**
+ * A firm the policy file itself calls typical (it qualifies as of 2026), without its region, its
+ * fiscal years moved to end last year, and its R&D expense of last year cleared: the one fact the
+ * firm is asked for on its application page.
+ */
+const typical = (lastYear: number) => {
   const doc = parse(readFileSync(new URL(`../policies/cn/miit/innovative-sme.yaml`, import.meta.url), 'utf8')) as {
-    profiles: Record<string, Record<string, unknown>>;
+    profiles: Record<string, { years: Record<string, Record<string, unknown>> } & Record<string, unknown>>;
   };
-  const { regionCode: _r, ...rest } = doc.profiles.typical!;
-  return rest;
+  const { regionCode: _r, years, ...rest } = doc.profiles.typical!;
+  const shift = lastYear - 2025;
+  const moved = Object.fromEntries(Object.entries(years).map(([y, v]) => [String(Number(y) + shift), { ...v }]));
+  moved[String(lastYear)]!.rdExpense = null;
+  return { ...rest, years: moved };
 };
 
 interface AppState {
@@ -54,7 +61,8 @@ describe('recognition workflow', () => {
     for (const t of held.items.filter((x) => x.honor === 'innovative_sme' && x.state === 'valid'))
       await jiangsu.post(`/api/v1/titles/${t.id}/revoke`, { reason: 'no_longer_qualified', note: '测试前清理' });
     await setToday(today);
-    await firmApi.post(`/api/v1/enterprises/${uscc}/facts`, { facts: typical() });
+    const lastYear = Number(today.slice(0, 4)) - 1;
+    await firmApi.post(`/api/v1/enterprises/${uscc}/facts`, { facts: typical(lastYear) });
     const batch = await jiangsu.post<{ id: number }>('/api/v1/batches', {
       policyId: POLICY,
       title: `南京市创新型中小企业评价（浏览器测试 ${Date.now()}）`,
@@ -71,6 +79,14 @@ describe('recognition workflow', () => {
     await firm.waitForURL(/\/applications\/\d+$/);
     const id = Number(new URL(firm.url()).pathname.split('/').pop());
     const state = () => firmApi.get<AppState>(`/api/v1/applications/${id}`);
+    // The page asks for the one fact the evaluation lacks; filled in here, the firm qualifies.
+    await firm.getByTestId(`fill-years.${lastYear}.rdExpense`).click();
+    const dialog = firm.getByRole('dialog');
+    await dialog.getByLabel(/研发费用/).fill('150');
+    await dialog.getByTestId('fact-save').click();
+    await expect
+      .poll(() => firm.getByTestId('live-verdict').getAttribute('data-verdict'), { timeout: 15_000 })
+      .toBe('qualified');
     await firm
       .getByTestId('evidence-upload-other')
       .setInputFiles({ name: '研发费用专项审计报告.pdf', mimeType: 'application/pdf', buffer: PDF });
