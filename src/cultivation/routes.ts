@@ -4,8 +4,7 @@
  * request and name the fields that are wrong.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { AppError } from '../platform/errors.ts';
-import { actorOf, clientIp, newRouter } from '../platform/http.ts';
+import { actorOf, clientIp, newRouter, uploadedForm } from '../platform/http.ts';
 import { commonErrors, ErrorBody, json } from '../platform/openapi.ts';
 import {
   applyForTier,
@@ -330,13 +329,7 @@ export const cultivationRoutes = newRouter()
       },
     }),
     async (c) => {
-      const form = await c.req.parseBody();
-      const file = form.file;
-      if (!(file instanceof File))
-        throw new AppError(400, 'file_missing', {
-          zh: '请在表单字段 file 中上传文件',
-          en: 'Send the file in the form field "file"',
-        });
+      const { file, fields: form } = await uploadedForm(c);
       const claim = typeof form.claim === 'string' ? form.claim.trim() : '';
       const data = new Uint8Array(await file.arrayBuffer());
       return c.json(

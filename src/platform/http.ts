@@ -42,6 +42,18 @@ export function actorOf(c: Ctx): Actor {
   return actor;
 }
 
+/** A multipart upload: its `file` field (400 `file_missing` without one) and the other fields. */
+export async function uploadedForm(c: Ctx): Promise<{ file: File; fields: Record<string, string | File> }> {
+  const fields = await c.req.parseBody();
+  const file = fields.file;
+  if (!(file instanceof File))
+    throw new AppError(400, 'file_missing', {
+      zh: '请在表单字段 file 中上传文件',
+      en: 'Send the file in the form field "file"',
+    });
+  return { file, fields };
+}
+
 export function clientIp(c: Ctx): string | undefined {
   try {
     return getConnInfo(c).remote.address;

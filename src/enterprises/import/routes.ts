@@ -1,7 +1,7 @@
 /** `imports`: upload a spreadsheet (queued as a job), follow its progress, download the rejected rows. */
 import { createRoute, z } from '@hono/zod-openapi';
 import { AppError } from '../../platform/errors.ts';
-import { actorOf, newRouter } from '../../platform/http.ts';
+import { actorOf, newRouter, uploadedForm } from '../../platform/http.ts';
 import { commonErrors, ErrorBody, json } from '../../platform/openapi.ts';
 import { getImport, importRejects, submitImport } from './jobs.ts';
 
@@ -61,13 +61,7 @@ export const importRoutes = newRouter()
     }),
     async (c) => {
       const actor = actorOf(c);
-      const form = await c.req.parseBody();
-      const file = form.file;
-      if (!(file instanceof File))
-        throw new AppError(400, 'file_missing', {
-          zh: '请在表单字段 file 中上传文件',
-          en: 'Send the file in the form field "file"',
-        });
+      const { file, fields: form } = await uploadedForm(c);
       const year = typeof form.year === 'string' && form.year ? Number(form.year) : undefined;
       if (year !== undefined && !(Number.isInteger(year) && year >= 1990 && year <= 2100))
         throw new AppError(400, 'invalid_request', { zh: '年度须为四位年份', en: 'year must be a 4-digit year' }, [
