@@ -132,6 +132,18 @@ describe('logging in and out', () => {
     expect(new URL(page.url()).pathname).toBe('/console');
   });
 
+  it('a session that ends under an open page leads to the login page and back, not to an error', async () => {
+    const page = await e2e.page({ user: 'wuxi' });
+    await page.goto('/console');
+    await ready(page);
+    await page.context().clearCookies(); // as when the session expires or is ended elsewhere
+    await header(page).getByText('认定审核', { exact: true }).click();
+    await page.waitForURL((u) => u.pathname === '/login');
+    expect(new URL(page.url()).searchParams.get('next')).toBe('/console/applications');
+    await login(page, 'wuxi');
+    expect(new URL(page.url()).pathname).toBe('/console/applications');
+  });
+
   it('an enterprise user is refused the console with the 403 page', async () => {
     const page = await e2e.page({ user: 'firm-wuxi' });
     await page.goto('/console');

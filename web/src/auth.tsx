@@ -1,5 +1,6 @@
 /** Who is logged in (GET /api/v1/auth/me), and logging in and out. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
 import { api, ApiError } from './api.ts';
 
 export type Role = 'enterprise' | 'reviewer' | 'bank' | 'provider' | 'chamber' | 'admin';
@@ -43,11 +44,14 @@ export function useLogin() {
   });
 }
 
+/** Logs out and goes home; the cache is dropped only after leaving, so the page left behind never refetches as nobody. */
 export function useLogout() {
   const qc = useQueryClient();
+  const navigate = useNavigate();
   return useMutation({
     mutationFn: () => api<void>('/api/v1/auth/logout', { method: 'POST' }),
-    onSuccess: () => {
+    onSuccess: async () => {
+      await navigate('/');
       qc.clear();
       qc.setQueryData(['me'], null);
     },

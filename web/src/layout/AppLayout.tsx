@@ -1,6 +1,6 @@
 /** The frame of every page: header with role-aware navigation, language switch, login state. */
 import { Button, Layout, Menu, Space, Typography } from 'antd';
-import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, Outlet, useLocation } from 'react-router';
 import { useLogout, useMe } from '../auth.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { InboxLink } from './InboxLink.tsx';
@@ -9,7 +9,6 @@ export function AppLayout() {
   const { t, lang, setLang } = useI18n();
   const me = useMe().data;
   const logout = useLogout();
-  const navigate = useNavigate();
   const { pathname } = useLocation();
   const items = [
     { key: '/', label: <Link to="/">{t('nav.home')}</Link> },
@@ -56,7 +55,7 @@ export function AppLayout() {
               <Typography.Text style={{ color: '#fff' }} className="hq-user">
                 {me.displayName}（{t(`role.${me.role}`)}）
               </Typography.Text>
-              <Button size="small" onClick={() => logout.mutate(undefined, { onSuccess: () => navigate('/') })}>
+              <Button size="small" onClick={() => logout.mutate()}>
                 {t('nav.logout')}
               </Button>
             </>

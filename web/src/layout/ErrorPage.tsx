@@ -1,5 +1,7 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { Button, Result } from 'antd';
-import { Link } from 'react-router';
+import { useEffect } from 'react';
+import { Link, Navigate, useLocation } from 'react-router';
 import { ApiError, NetworkError } from '../api.ts';
 import { useI18n } from '../i18n/index.tsx';
 
@@ -35,8 +37,19 @@ export function ErrorPage({ kind, onRetry }: { kind: ErrorKind; onRetry?: () => 
   );
 }
 
+/** A session that ended under an open page: forget the user and log in again, then come back. */
+function SessionEnded() {
+  const qc = useQueryClient();
+  const { pathname, search } = useLocation();
+  useEffect(() => {
+    qc.setQueryData(['me'], null);
+  }, [qc]);
+  return <Navigate to={`/login?next=${encodeURIComponent(pathname + search)}`} replace />;
+}
+
 /** Shows the right error page for a failed query, or rethrows what it does not know. */
 export function QueryError({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  if (error instanceof ApiError && error.status === 401) return <SessionEnded />;
   const kind = kindOf(error);
   if (!kind) throw error;
   return <ErrorPage kind={kind} onRetry={onRetry} />;
