@@ -8,6 +8,7 @@ export default defineConfig({
     './src/enterprises/schema.ts',
     './src/decisions/schema.ts',
     './src/cultivation/schema.ts',
+    './src/delivery/schema.ts',
   ],
   out: './migrations',
 });

@@ -39,7 +39,7 @@ import {
   titles,
   APPLICATION_STATUSES,
 } from './schema.ts';
-import { addDays } from './terms.ts';
+import { addDays } from '../rules/dates.ts';
 import { shownTitle } from './titles.ts';
 import { assertMove } from './workflow.ts';
 

@@ -8,7 +8,9 @@ import { reviewerPrefix, type Actor } from '../platform/actor.ts';
 import type { Platform } from '../platform/context.ts';
 import type { Message } from '../platform/errors.ts';
 import { applications, batches, notices, objections, titles } from './schema.ts';
-import { addDays, nextYearly } from './terms.ts';
+import { openClaimsOf } from '../delivery/claims.ts';
+import { addDays } from '../rules/dates.ts';
+import { nextYearly } from './terms.ts';
 import { titleState } from './titles.ts';
 
 export type InboxCategory = 'todo' | 'correction' | 'expiring';
@@ -19,7 +21,7 @@ export interface InboxItem {
   title: Message;
   due: string | null;
   overdue: boolean;
-  link: { type: 'application' | 'batch' | 'notice' | 'title'; id: number };
+  link: { type: 'application' | 'batch' | 'notice' | 'title' | 'claim'; id: number };
 }
 
 /** How far ahead a title's end or a yearly update shows up. */
@@ -88,6 +90,32 @@ export async function inboxOf(p: Platform, actor: Actor): Promise<{ items: Inbox
             link: { type: 'title', id: t.id },
           });
       }
+    }
+    for (const c of await openClaimsOf(p, actor.uscc!)) {
+      const name = c.policyTitle?.zh ?? c.policyId;
+      push(
+        c.status === 'offered'
+          ? {
+              category: 'todo',
+              kind: 'confirm_claim',
+              title: {
+                zh: `免申即享：确认领取「${name}」${c.amount !== null ? ` ${c.amount.toLocaleString('zh-CN')} 元` : ''}`,
+                en: `Confirm your payout: ${c.policyTitle?.en ?? c.policyId}`,
+              },
+              due: c.respondBy,
+              link: { type: 'claim', id: c.id },
+            }
+          : {
+              category: 'correction',
+              kind: 'supply_facts',
+              title: {
+                zh: `快申快享：补充信息以核定「${name}」`,
+                en: `Supply the missing facts for ${c.policyTitle?.en ?? c.policyId}`,
+              },
+              due: c.respondBy,
+              link: { type: 'claim', id: c.id },
+            },
+      );
     }
   } else if (actor.role === 'reviewer') {
     const prefix = reviewerPrefix(actor);

@@ -13,7 +13,7 @@ import { AppError, forbidden, invalid, notFound } from '../platform/errors.ts';
 import { getBatch, termsOf } from './batches.ts';
 import { change, decidingLevel, inTransaction, logStep, type Batch } from './records.ts';
 import { applications, notices, objections } from './schema.ts';
-import { addDays } from './terms.ts';
+import { addDays } from '../rules/dates.ts';
 import { issueTitle } from './titles.ts';
 import { assertMove, LEVEL_LABELS } from './workflow.ts';
 

@@ -5,7 +5,7 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { actorOf, clientIp, newRouter, uploadedForm } from '../platform/http.ts';
-import { commonErrors, ErrorBody, json } from '../platform/openapi.ts';
+import { body, commonErrors, conflict, ErrorBody, json, Page, Paging, route } from '../platform/openapi.ts';
 import {
   applyForTier,
   getApplication,
@@ -35,10 +35,6 @@ import { certificateOf, getTitle, revokeTitle, searchRegister } from './titles.t
 const Id = z.object({ id: z.coerce.number().int().positive() });
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'a date written YYYY-MM-DD' });
 const Version = z.number().int().positive().openapi({ description: '您看到的版本号（乐观锁）/ the version you saw' });
-const Paging = {
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
-};
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 const Batch = z
@@ -77,20 +73,7 @@ const Title = z
   })
   .passthrough()
   .openapi('Title');
-const Page = <T extends z.ZodTypeAny>(item: T) =>
-  z.object({ items: z.array(item), total: z.number(), page: z.number(), pageSize: z.number() });
-const body = <T extends z.ZodTypeAny>(schema: T) => ({
-  body: { required: true, content: { 'application/json': { schema } } },
-});
-const conflict = { 409: json(ErrorBody, '状态不允许或已被他人更新 / not allowed now, or changed meanwhile') };
 const unprocessable = { 422: json(ErrorBody, '评价不符合 / the evaluation does not qualify') };
-
-const route = <P extends string>(method: 'get' | 'post' | 'delete', path: P, tag: string, summary: string) => ({
-  method,
-  path,
-  tags: [tag],
-  summary,
-});
 
 export const cultivationRoutes = newRouter()
   .openapi(

@@ -1,6 +1,7 @@
 /** The calendar of recognition terms, at its edges. */
 import { describe, expect, it } from 'vitest';
-import { addDays, addYears, nextYearly, termEnd } from './terms.ts';
+import { addDays } from '../rules/dates.ts';
+import { addYears, nextYearly, termEnd } from './terms.ts';
 import { titleState } from './titles.ts';
 
 describe('recognition terms', () => {

@@ -4,12 +4,7 @@
  * information update. Plain calendar arithmetic on YYYY-MM-DD strings.
  */
 
-/** `2026-03-31` plus n days (negative goes back). */
-export function addDays(day: string, n: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
+import { addDays } from '../rules/dates.ts';
 
 /** The same day n years later; 29 February becomes 28 February in a common year. */
 export function addYears(day: string, n: number): string {

@@ -17,7 +17,8 @@ import { users } from '../platform/schema.ts';
 import { certificatePdf } from './certificate.ts';
 import { inTransaction, type Application, type Batch } from './records.ts';
 import { titles } from './schema.ts';
-import { addDays, termEnd } from './terms.ts';
+import { addDays } from '../rules/dates.ts';
+import { termEnd } from './terms.ts';
 import { LEVEL_LABELS } from './workflow.ts';
 
 export type Title = typeof titles.$inferSelect;

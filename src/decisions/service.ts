@@ -31,7 +31,8 @@ export interface NewDecision {
 /** Policy versions already stored, per database, so each is written once. */
 const stored = new WeakMap<Db, Set<string>>();
 
-async function keepSource(db: Db, policies: PolicySet, policyId: string, hash: string): Promise<void> {
+/** Stores the text of the policy version in force (once per version), so what used it can be replayed. */
+export async function keepSource(db: Db, policies: PolicySet, policyId: string, hash: string): Promise<void> {
   const seen = stored.get(db) ?? new Set<string>();
   stored.set(db, seen);
   if (seen.has(hash)) return;
@@ -129,17 +130,17 @@ export async function decisionsOfFirm(db: Db, uscc: string, q: DecisionPage) {
   };
 }
 
-/** The policy set holding the version a decision used: the loaded one, or the stored source. */
-async function versionFor(p: Platform, d: DecisionRecord): Promise<PolicySet> {
-  if (p.policies.has(d.policyId) && p.policies.loaded(d.policyId).hash === d.policyHash) return p.policies;
-  const [src] = await p.db.select().from(policySources).where(eq(policySources.hash, d.policyHash));
-  if (!src) throw notFound({ zh: `策略版本 ${d.policyHash}`, en: `Policy version ${d.policyHash}` });
-  return withVersion(p.policies, parsePolicy(src.source, `${d.policyId}@${d.policyHash.slice(7, 19)}`));
+/** The policy set holding a version of a policy: the loaded one, or the stored source. */
+export async function policyVersion(p: Platform, policyId: string, hash: string): Promise<PolicySet> {
+  if (p.policies.has(policyId) && p.policies.loaded(policyId).hash === hash) return p.policies;
+  const [src] = await p.db.select().from(policySources).where(eq(policySources.hash, hash));
+  if (!src) throw notFound({ zh: `策略版本 ${hash}`, en: `Policy version ${hash}` });
+  return withVersion(p.policies, parsePolicy(src.source, `${policyId}@${hash.slice(7, 19)}`));
 }
 
 export async function replayDecision(p: Platform, actor: Actor, id: number) {
   const d = await getDecision(p, actor, id);
-  const set = await versionFor(p, d);
+  const set = await policyVersion(p, d.policyId, d.policyHash);
   const input = parseProfile(d.input);
   if (!input.ok) throw new Error(`decision ${id}: the stored input no longer validates`);
   const replayed = evaluationJson(set.evaluate(d.policyId, input.profile, d.asOf));

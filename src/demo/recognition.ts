@@ -10,7 +10,7 @@ import { applyForTier, reviewApplication, submitApplication } from '../cultivati
 import { openBatch } from '../cultivation/batches.ts';
 import { decideNotice, publishNotice } from '../cultivation/notices.ts';
 import { batches } from '../cultivation/schema.ts';
-import { addDays } from '../cultivation/terms.ts';
+import { addDays } from '../rules/dates.ts';
 import { firmRecord, listEnterprises } from '../enterprises/service.ts';
 import type { Actor } from '../platform/actor.ts';
 import { toActor } from '../platform/auth.ts';

@@ -3,7 +3,7 @@
  * with its provenance; equal values append nothing, so importing the same sheet twice changes
  * nothing. The current profile is the latest entry of each path; every fact keeps its history.
  */
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import { catalog } from '../facts/catalog.ts';
 import type { Profile } from '../facts/profile.ts';
 import { checkUscc } from '../facts/uscc.ts';
@@ -173,12 +173,19 @@ export async function recordBatch(
       }
       return n;
     });
-    for (let i = 0; i < rows.length; i += CHUNK) await tx.insert(facts).values(rows.slice(i, i + CHUNK));
+    const marks = new Map<string, number>();
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      const ids = await tx
+        .insert(facts)
+        .values(rows.slice(i, i + CHUNK))
+        .returning({ id: facts.id, uscc: facts.uscc });
+      for (const r of ids) marks.set(r.uscc, Math.max(marks.get(r.uscc) ?? 0, r.id));
+    }
     // New firms are counted even when nothing about them is known yet.
-    const updates = [...new Set([...isNew, ...rows.map((r) => r.uscc)])].map((uscc) => ({
-      uscc,
-      ...project(assemble(uscc, current.get(uscc)!)),
-    }));
+    const updates = [...new Set([...isNew, ...rows.map((r) => r.uscc)])].map((uscc) => {
+      const profile = assemble(uscc, current.get(uscc)!);
+      return { uscc, profile, mark: marks.get(uscc) ?? 0, ...project(profile) };
+    });
     await applyCounts(tx, countDeltas(updates.map((u) => ({ before: before.get(u.uscc) ?? null, after: u }))));
     for (let i = 0; i < updates.length; i += CHUNK) {
       const values = sql.join(
@@ -186,14 +193,15 @@ export async function recordBatch(
           .slice(i, i + CHUNK)
           .map(
             (u) =>
-              sql`(${u.uscc}, ${u.name}, ${u.regionCode}, ${u.industryCode}, ${u.sizeClass}, ${textArray(u.tags)}::text[])`,
+              sql`(${u.uscc}, ${u.name}, ${u.regionCode}, ${u.industryCode}, ${u.sizeClass}, ${textArray(u.tags)}::text[], ${JSON.stringify(u.profile)}::jsonb, ${u.mark}::bigint)`,
           ),
         sql`, `,
       );
       await tx.execute(sql`
         update enterprises e set name = v.name, region_code = v.region_code, industry_code = v.industry_code,
-          size_class = v.size_class, tags = v.tags, updated_at = now()
-        from (values ${values}) as v(uscc, name, region_code, industry_code, size_class, tags)
+          size_class = v.size_class, tags = v.tags, profile = v.profile,
+          ledger_mark = greatest(e.ledger_mark, v.mark), updated_at = now()
+        from (values ${values}) as v(uscc, name, region_code, industry_code, size_class, tags, profile, mark)
         where e.uscc = v.uscc`);
     }
     return written;
@@ -217,9 +225,21 @@ export async function recordFacts(
 }
 
 export async function currentProfile(db: Db, uscc: string): Promise<Profile | null> {
-  const found = await db.select().from(enterprises).where(eq(enterprises.uscc, uscc));
-  if (found.length === 0) return null;
-  return assemble(uscc, (await latestOf(db, [uscc])).get(uscc)!);
+  const [found] = await db.select({ profile: enterprises.profile }).from(enterprises).where(eq(enterprises.uscc, uscc));
+  return found ? { ...(found.profile as Profile), uscc } : null;
+}
+
+/** The profile a firm had at a ledger entry: its facts up to that entry (replaying a screening). */
+export async function profileAt(db: Db, uscc: string, mark: number): Promise<Profile> {
+  const rows = await db
+    .selectDistinctOn([facts.path], { path: facts.path, value: facts.value })
+    .from(facts)
+    .where(and(eq(facts.uscc, uscc), lte(facts.id, mark)))
+    .orderBy(asc(facts.path), desc(facts.id));
+  return assemble(
+    uscc,
+    rows.map((r) => [r.path, r.value] as const),
+  );
 }
 
 /** Every value a fact (or all facts) of a firm has had, oldest first. */
@@ -241,6 +261,11 @@ export async function factHistory(db: Db, uscc: string, path?: string): Promise<
 
 /** The current profiles of many firms at once (for screening a region). */
 export async function currentProfiles(db: Db, usccs: string[]): Promise<Profile[]> {
-  const latest = await latestOf(db, usccs);
-  return usccs.map((u) => assemble(u, latest.get(u)!));
+  if (usccs.length === 0) return [];
+  const rows = await db
+    .select({ uscc: enterprises.uscc, profile: enterprises.profile })
+    .from(enterprises)
+    .where(inArray(enterprises.uscc, usccs));
+  const byFirm = new Map(rows.map((r) => [r.uscc, r.profile as Profile]));
+  return usccs.map((u) => ({ ...(byFirm.get(u) ?? {}), uscc: u }));
 }

@@ -3,7 +3,18 @@
  * place; the current profile is the latest entry of each fact path.
  */
 import { sql } from 'drizzle-orm';
-import { bigserial, check, index, integer, pgTable, primaryKey, text, timestamp, varchar } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  bigserial,
+  check,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  varchar,
+} from 'drizzle-orm/pg-core';
 import { bytea, jsonValue } from '../platform/columns.ts';
 
 /** Where a value came from; `recognition` is a title the platform's own workflow granted. */
@@ -37,6 +48,11 @@ export const enterprises = pgTable(
       .array()
       .notNull()
       .default(sql`'{}'::text[]`),
+    /** The current profile the ledger makes, and the ledger entry it is current to (for screening). */
+    profile: jsonValue('profile')
+      .notNull()
+      .default(sql`'{}'::jsonb`),
+    ledgerMark: bigint('ledger_mark', { mode: 'number' }).notNull().default(0),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -7,7 +7,10 @@ import type { Jobs } from './jobs.ts';
 export interface Platform {
   database: Database;
   db: Db;
+  /** Swapped whole when an administrator reloads the policy files (see policy/reload.ts). */
   policies: PolicySet;
+  /** Where the policy files are read from; the project's policies/ folder by default. */
+  policyDir?: string | undefined;
   jobs: Jobs;
   /** Today in China (YYYY-MM-DD), the default as-of date. */
   today(): string;

@@ -23,3 +23,27 @@ export const commonErrors = {
   403: json(ErrorBody, '无权访问 / forbidden'),
   404: json(ErrorBody, '不存在 / not found'),
 };
+
+/** The error a state machine or an optimistic lock gives. */
+export const conflict = { 409: json(ErrorBody, '状态不允许或已被他人更新 / not allowed now, or changed meanwhile') };
+
+/** A required JSON body. */
+export const body = <T extends z.ZodTypeAny>(schema: T) => ({
+  body: { required: true, content: { 'application/json': { schema } } },
+});
+
+/** A page of a list, and the query that asks for one. */
+export const Page = <T extends z.ZodTypeAny>(item: T) =>
+  z.object({ items: z.array(item), total: z.number(), page: z.number(), pageSize: z.number() });
+export const Paging = {
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+};
+
+/** The common head of a route: method, path, one tag, a bilingual summary. */
+export const route = <P extends string>(method: 'get' | 'post' | 'delete', path: P, tag: string, summary: string) => ({
+  method,
+  path,
+  tags: [tag],
+  summary,
+});

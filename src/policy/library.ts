@@ -9,6 +9,7 @@ import { catalog } from '../facts/catalog.ts';
 import { parseProfile } from '../facts/profile.ts';
 import { PolicySet } from '../rules/engine.ts';
 import { parsePolicy, type LoadedPolicy } from '../rules/load.ts';
+import type { ParameterDoc } from '../rules/schema.ts';
 import { runPolicyTests, type TestResult } from '../rules/testing.ts';
 
 export const POLICY_DIR = fileURLToPath(new URL('../../policies', import.meta.url));
@@ -48,8 +49,25 @@ export function testPolicies(set: PolicySet, ids: string[] = set.ids()): TestRes
  * before the file changed); the policies it uses stay as loaded.
  */
 export function withVersion(set: PolicySet, version: LoadedPolicy): PolicySet {
+  return rebuilt(set, version.doc.id, version);
+}
+
+/** The library with some parameters of one policy set to other values (the policy sandbox). */
+export function withParameters(set: PolicySet, id: string, overrides: ReadonlyMap<string, ParameterDoc>): PolicySet {
+  return rebuilt(set, id, set.loaded(id), overrides);
+}
+
+function rebuilt(
+  set: PolicySet,
+  id: string,
+  version: LoadedPolicy,
+  overrides?: ReadonlyMap<string, ParameterDoc>,
+): PolicySet {
   const out = new PolicySet(catalog);
-  for (const id of set.ids()) out.add(id === version.doc.id ? version : set.loaded(id));
+  for (const other of set.ids()) {
+    if (other === id) out.add(version, overrides);
+    else out.add(set.loaded(other));
+  }
   out.link();
   return out;
 }

@@ -7,9 +7,10 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { catalog } from '../facts/catalog.ts';
 import { isoDate, parseProfile } from '../facts/profile.ts';
 import { invalid, notFound } from '../platform/errors.ts';
-import { newRouter } from '../platform/http.ts';
-import { commonErrors, json } from '../platform/openapi.ts';
+import { actorOf, newRouter } from '../platform/http.ts';
+import { commonErrors, ErrorBody, json } from '../platform/openapi.ts';
 import { engineError, evaluationJson } from './evaluation.ts';
+import { reloadPolicies } from './reload.ts';
 
 const example: unknown = JSON.parse(readFileSync(new URL('../../examples/profile.json', import.meta.url), 'utf8'));
 
@@ -139,4 +140,29 @@ export const policyRoutes = newRouter()
         engineError(e);
       }
     },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/policies/reload',
+      tags: ['policies'],
+      summary: '重新加载策略文件 / Reload the policy files (administrators)',
+      description:
+        'Reads every policy file again and runs every policy’s own test cases; only when all load and pass does the new library replace the one in use. Otherwise 422 lists each broken file or failing case.',
+      responses: {
+        200: json(
+          z.object({
+            policies: z.number(),
+            added: z.array(z.string()),
+            changed: z.array(z.string()),
+            removed: z.array(z.string()),
+            testCases: z.number(),
+          }),
+          '已重新加载 / reloaded',
+        ),
+        ...commonErrors,
+        422: json(ErrorBody, '文件有误或测试未通过，未加载 / a file is wrong or a test fails; nothing reloaded'),
+      },
+    }),
+    async (c) => c.json(await reloadPolicies(c.get('platform'), actorOf(c)), 200),
   );

@@ -416,12 +416,31 @@ export class Compiler {
           kids: [from, to],
         };
       }
+      case 'yearOf': {
+        arity(1);
+        const d = this.compile(args[0]!);
+        if (d.type !== 'date') throw new ExpressionError('yearOf(date) takes a date');
+        const ev = (c: Ctx): Val => {
+          const v = d.ev(c);
+          return v === undefined ? undefined : Number((v as string).slice(0, 4));
+        };
+        return {
+          type: 'number',
+          unit: 'years',
+          ev,
+          rg: (c) => {
+            const v = ev(c);
+            return typeof v === 'number' ? [v, v] : [-Infinity, Infinity];
+          },
+          miss: (c, out) => d.miss(c, out),
+          kids: [d],
+        };
+      }
       default:
         throw new ExpressionError(`unknown function ${name}()`);
     }
   }
 
-  /** A whole number of years back: a literal, or a parameter holding one (e.g. lookbackYears). */
   /** A value derived from a code (industry, region) through a prepared matcher. */
   private codeNode(arg: Expression, fn: string, type: VType, f: (code: string) => Val): Node {
     const code = this.compile(arg);
@@ -433,6 +452,7 @@ export class Compiler {
     return { type, unit: null, ev, rg: () => N.FULL, miss: (c, out) => code.miss(c, out), kids: [code] };
   }
 
+  /** A whole number of years back: a literal, or a parameter holding one (e.g. lookbackYears). */
   private yearOffset(e: Expression, fn: string): number {
     const p = e.type === 'Identifier' ? this.scope.params.get(e.name as string) : undefined;
     const v = e.type === 'Literal' ? e.value : p?.kind === 'value' ? p.value : undefined;

@@ -16,3 +16,10 @@ export function fullYears(from: string, to: string): number {
 }
 
 export const yearEnd = (year: number) => `${year}-12-31`;
+
+/** `2026-03-31` plus n days (negative goes back). */
+export function addDays(day: string, n: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}

@@ -10,7 +10,7 @@ import { ExpressionError, parseExpression } from './expression.ts';
 import { PolicyError, type LoadedPolicy } from './load.ts';
 import * as N from './nodes.ts';
 import type { Node } from './nodes.ts';
-import type { CriterionDoc, EditionDoc, ParameterDoc, RecognitionDoc } from './schema.ts';
+import type { CriterionDoc, EditionDoc, ParameterDoc, RecognitionDoc, RewardDoc } from './schema.ts';
 import type { FactSchema, Label, Unit } from './types.ts';
 
 export interface CompiledCriterion {
@@ -59,6 +59,8 @@ export interface CompiledEdition {
   unknownParameters: string[];
   /** The title's terms, for a recognition policy. */
   recognition: RecognitionDoc | null;
+  /** How the money reaches firms, for a reward policy; the outcome is then the amount in yuan. */
+  reward: RewardDoc | null;
 }
 
 export interface EditionEnv {
@@ -119,6 +121,12 @@ export function compileEdition(
 
   const params = new Map<string, Param>();
   const unknownParameters: string[] = [];
+  const rewardRules = ed.reward ? rewardCriteria(ed.reward, env.facts, failAt) : null;
+  if (rewardRules) {
+    if (ed.parameters?.[REWARD_REGION])
+      failAt(['parameters', REWARD_REGION], `${REWARD_REGION} is set from reward.region; use another name`);
+    params.set(REWARD_REGION, { kind: 'list', values: [rewardPrefix(ed.reward!.region.code)] });
+  }
   for (const [name, p] of Object.entries(ed.parameters ?? {})) {
     const effective = overrides.get(name) ?? p;
     params.set(
@@ -306,7 +314,11 @@ export function compileEdition(
     const cmp = { op, lhs, rhs };
     return { ...common, kind: 'test', kids: [], node, fast, cmp, actual };
   };
-  const criteria = ed.criteria.map((c, i) => criterion(c, ['criteria', i]));
+  const criteria = [
+    ...(rewardRules ? [criterion(rewardRules.region, ['reward', 'region'])] : []),
+    ...ed.criteria.map((c, i) => criterion(c, ['criteria', i])),
+    ...(rewardRules ? [criterion(rewardRules.credit, ['reward', 'credit'])] : []),
+  ];
   const root = N.logic(
     'and',
     criteria.map((c) => c.fast),
@@ -319,8 +331,12 @@ export function compileEdition(
   for (const name of Object.keys(defDocs)) scope.definition(name);
   const score = scope.score(null) ? scoreCache! : null;
   const outcome = ed.outcome
-    ? { node: compileText(compiler, ed.outcome.expr, ['outcome', 'expr']), labels: ed.outcome.labels ?? {} }
+    ? {
+        node: compileText(compiler, ed.outcome.expr, ['outcome', 'expr'], ed.reward ? 'number' : undefined),
+        labels: ed.outcome.labels ?? {},
+      }
     : null;
+  if (ed.reward && !outcome) failAt(['reward'], 'a reward needs an outcome: the amount in yuan');
 
   return {
     policyId: doc.id,
@@ -342,7 +358,39 @@ export function compileEdition(
     definitionLabels,
     unknownParameters,
     recognition: checkRecognition(ed, env.facts, failAt),
+    reward: ed.reward ?? null,
   };
+}
+
+/** The code prefix a GB/T 2260 code covers: 320200 (a city) → 3202, 310000 (a province) → 31. */
+export const rewardPrefix = (code: string): string => code.replace(/(00){1,2}$/, '');
+
+/** The parameter holding a reward's region, for its generated region criterion. */
+const REWARD_REGION = 'rewardRegion';
+
+/**
+ * A reward's region and credit check as criteria: registered in the region (first), and none of
+ * the adverse records the policy names (last, as `credit`), so screening lists say which failed.
+ */
+function rewardCriteria(r: RewardDoc, facts: FactSchema, failAt: (path: (string | number)[], msg: string) => never) {
+  const known = Object.keys(facts.compliance);
+  const region: CriterionDoc = {
+    id: 'inRegion',
+    title: { zh: `在${r.region.name.zh}注册`, en: `Registered in ${r.region.name.en}` },
+    source: r.legalBasis,
+    test: `matches(regionCode, ${REWARD_REGION})`,
+  };
+  const credit: CriterionDoc = {
+    id: 'credit',
+    title: { zh: '信用审查：无下列不良记录', en: 'Credit check: none of these adverse records' },
+    source: r.legalBasis,
+    all: r.credit.map((flag, i) => {
+      const spec = facts.compliance[flag];
+      if (!spec) failAt(['reward', 'credit', i], `"${flag}" is not an adverse record (${known.join(', ')})`);
+      return { id: `credit_${flag}`, title: spec!.label, test: `not compliance.${flag}` };
+    }),
+  };
+  return { region, credit };
 }
 
 /** The honour a recognition grants must be one the profile can hold. */

@@ -33,10 +33,17 @@ export interface Quick {
   score: number | null;
 }
 
+/** What a screening keeps per firm: the quick result, the top-level criteria not met, the facts missing. */
+export interface Screened extends Quick {
+  failed: string[];
+  missing: string[];
+}
+
 export interface Screener {
   edition: CompiledEdition;
   verdict(profile: ProfileInput): Verdict;
   quick(profile: ProfileInput): Quick;
+  screen(profile: ProfileInput): Screened;
   explain(profile: ProfileInput, opts?: { gaps?: boolean }): Evaluation;
 }
 
@@ -191,18 +198,29 @@ export class PolicySet {
     const ctx = this.context();
     const outcome = e.outcome?.node;
     const score = e.score?.total;
+    const quick = (p: ProfileInput): Quick => {
+      const v = e.root.ev(ctx.reset(p, asOf));
+      const o = outcome?.ev(ctx);
+      const s = score?.ev(ctx);
+      return {
+        verdict: toVerdict(v),
+        outcome: o === undefined || o === '' ? null : (o as string | number),
+        score: typeof s === 'number' ? s : null,
+      };
+    };
     return {
       edition: e,
       verdict: (p) => toVerdict(e.root.ev(ctx.reset(p, asOf))),
-      quick: (p) => {
-        const v = e.root.ev(ctx.reset(p, asOf));
-        const o = outcome?.ev(ctx);
-        const s = score?.ev(ctx);
-        return {
-          verdict: toVerdict(v),
-          outcome: o === undefined || o === '' ? null : (o as string | number),
-          score: typeof s === 'number' ? s : null,
-        };
+      quick,
+      screen: (p) => {
+        const q = quick(p);
+        // Definitions are remembered for this profile, so reading the top-level criteria is cheap.
+        const failed =
+          q.verdict === 'qualified' ? [] : e.criteria.filter((c) => c.fast.ev(ctx) === false).map((c) => c.id);
+        const missing = new Set<string>();
+        if (q.verdict === 'undetermined') e.checked.miss(ctx, missing);
+        if (q.outcome === null) outcome?.miss(ctx, missing);
+        return { ...q, failed, missing: [...missing].sort() };
       },
       explain: (p, opts = {}) => explain(e, p, asOf, ctx, { gaps: opts.gaps ?? true }),
     };

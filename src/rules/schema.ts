@@ -104,6 +104,40 @@ const recognition = z.strictObject({
   revocation: z.record(z.string().regex(/^[a-z_]+$/), term.extend({ label })),
 });
 
+/**
+ * How a reward or subsidy reaches firms (a `kind: reward` policy): the region whose firms it
+ * covers, the adverse records its credit check refuses, the budget, who answers questions, and
+ * the deadlines. The amount is the edition's `outcome` (yuan). The region and the credit check
+ * become the first and last criteria, so firms and officers see them like any other condition.
+ */
+const reward = z.strictObject({
+  region: z.strictObject({
+    code: z.string().regex(/^\d{6}$/, { message: 'a six-digit GB/T 2260 code' }),
+    name: label,
+  }),
+  /** 免申即享: firms found eligible by data are paid after one-click confirmation. */
+  delivery: z.enum(['no_application', 'quick_application']),
+  eligible: label,
+  budget: z.strictObject({
+    value: z.number().nonnegative().nullable(),
+    ref: z.string().min(1),
+    status: status.optional(),
+    note: z.string().optional(),
+  }),
+  office: label,
+  /** null when the policy publishes none: the page then says so rather than guess. */
+  phone: z
+    .string()
+    .regex(/^[\d-]{7,20}$/, { message: 'a phone number: digits and dashes' })
+    .nullable(),
+  legalBasis: z.string().min(1),
+  /** Days a firm has to confirm (or to supply missing facts) after the list is published. */
+  respondWithinDays: z.number().int().min(1).max(365),
+  /** The last day the policy pays out for this edition, when it sets one. */
+  deadline: date.optional(),
+  credit: z.array(z.string().min(1)).min(1),
+});
+
 const edition = z.strictObject({
   edition: z.union([z.string(), z.number()]).transform(String),
   from: date,
@@ -128,6 +162,7 @@ const edition = z.strictObject({
     })
     .optional(),
   recognition: recognition.optional(),
+  reward: reward.optional(),
 });
 
 const expectation = z.strictObject({
@@ -165,6 +200,7 @@ export type PolicyDoc = z.infer<typeof policySchema>;
 export type EditionDoc = PolicyDoc['editions'][number];
 export type ParameterDoc = z.infer<typeof parameterSchema>;
 export type RecognitionDoc = z.infer<typeof recognition>;
+export type RewardDoc = z.infer<typeof reward>;
 export type CriterionDoc = CriterionShape;
 export type TestDoc = NonNullable<PolicyDoc['tests']>[number];
 export type Expectation = z.infer<typeof expectation>;

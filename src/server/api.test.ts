@@ -4,10 +4,12 @@
  * audit entries reads and writes leave behind.
  */
 import ExcelJS from 'exceljs';
-import { gt, max } from 'drizzle-orm';
+import { eq, gt, max } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays } from '../cultivation/terms.ts';
+import { addDays } from '../rules/dates.ts';
 import { applications, batches, notices, objections, titles } from '../cultivation/schema.ts';
+import { claims, screeningResults, screenings } from '../delivery/schema.ts';
+import { enterprises } from '../enterprises/schema.ts';
 import { auditLog } from '../platform/schema.ts';
 import {
   FIRM_A,
@@ -169,6 +171,30 @@ const TABLE: Row[] = [
   // With a ground the terms do not name.
   row('POST /api/v1/titles/{id}/revoke',              'B',        [401, 403, 403, 403, 400, 403, 403, 403, 403]),
   row('GET /api/v1/inbox',                            null,       ANY_LOGIN(200)),
+  row('POST /api/v1/policies/reload',                 null,       [401, 403, 403, 403, 403, 403, 403, 403, 200]),
+  // 新吴's reward: 无锡 screens it (cut to the zone), 滨湖 and 上海 are outside it; the administrator screens 杭州's.
+  row('POST /api/v1/screenings',                      null,       [401, 403, 202, 422, 422, 403, 403, 403, 202]),
+  row('GET /api/v1/screenings',                       null,       REGION_ONLY.all),
+  // A screening of 无锡 (firm A) and one of 黄浦 (firm B), both still running.
+  row('GET /api/v1/screenings/{id}',                  'A',        [401, 403, 200, 403, 403, 403, 403, 403, 200]),
+  row('GET /api/v1/screenings/{id}',                  'B',        [401, 403, 403, 403, 200, 403, 403, 403, 200]),
+  row('GET /api/v1/screenings/{id}/results',          'A',        [401, 403, 200, 403, 403, 403, 403, 403, 200]),
+  row('GET /api/v1/screenings/{id}/results/{uscc}/replay', 'A',   [401, 403, 200, 403, 403, 403, 403, 403, 200]),
+  row('GET /api/v1/screenings/{id}/results/{uscc}/replay', 'B',   [401, 403, 403, 403, 200, 403, 403, 403, 200]),
+  row('POST /api/v1/screenings/{id}/publish',         'A',        [401, 403, 409, 403, 403, 403, 403, 403, 409]),
+  row('GET /api/v1/claims',                           null,       [401, 200, 200, 200, 200, 403, 403, 403, 200]),
+  // Firm A's offer: only the firm confirms or declines (a stale version stops it at the lock).
+  row('GET /api/v1/claims/{id}',                      'A',        FIRM_DATA.A),
+  row('POST /api/v1/claims/{id}/confirm',             'A',        [401, 409, 403, 403, 403, 403, 403, 403, 403]),
+  row('POST /api/v1/claims/{id}/decline',             'A',        [401, 409, 403, 403, 403, 403, 403, 403, 403]),
+  // An offer is not rechecked: those who may recheck are told so.
+  row('POST /api/v1/claims/{id}/recheck',             'A',        [401, 409, 409, 409, 403, 403, 403, 403, 409]),
+  row('GET /api/v1/policies/{id}/payments.xlsx',      null,       REGION_ONLY.all),
+  row('POST /api/v1/policies/{id}/payments',          null,       REGION_ONLY.all),
+  // Not a spreadsheet: reviewers are told so.
+  row('POST /api/v1/policies/{id}/payments/sheet',    null,       [401, 403, 422, 422, 422, 403, 403, 403, 422]),
+  row('GET /api/v1/policies/{id}/delivery',           null,       REGION_ONLY.all),
+  row('POST /api/v1/policies/{id}/sandbox',           null,       [401, 403, 200, 422, 422, 403, 403, 403, 200]),
   // Served beside the API, outside its OpenAPI document.
   row('GET /api/v1/openapi.json',                     null,       PUBLIC),
   row('GET /api/docs',                                null,       PUBLIC),
@@ -188,6 +214,10 @@ interface Fixtures {
   objectedApplication: number;
   objection: number;
   title: number;
+  /** Screenings still running: 新吴's reward over 无锡 with firm A's result, 闵行's over 黄浦 with firm B's. */
+  screening: Record<'A' | 'B', number>;
+  /** Firm A's offer of 新吴's reward. */
+  claim: number;
 }
 
 interface CallContext {
@@ -212,6 +242,9 @@ const IMPORT_WITH_REJECT = `${IMPORT_CSV}913202110000000999,校验位错误的�
 const STALE = 999;
 const PDF = new TextEncoder().encode('%PDF-1.4\n%%EOF\n');
 
+const XINWU = 'local.320214.high-tech-reward';
+const HANGZHOU = 'local.330100.rd-subsidy';
+const screeningOf = (c: CallContext) => c.fx.screening[c.subject === 'B' ? 'B' : 'A'];
 const decisionOf = (c: CallContext) => c.fx.decision[c.subject === 'B' ? 'B' : 'A'];
 const regionQuery = (c: CallContext) => (c.subject ? `region=${SUBJECT[c.subject].region}` : '');
 
@@ -343,6 +376,48 @@ const CALLS: Record<string, (c: CallContext) => Promise<Response>> = {
   'POST /api/v1/titles/{id}/revoke': (c) =>
     c.send(`/api/v1/titles/${c.fx.title}/revoke`, { method: 'POST', json: { reason: 'bad_luck', note: '测试' } }),
   'GET /api/v1/inbox': (c) => c.send('/api/v1/inbox'),
+  'POST /api/v1/policies/reload': (c) => c.send('/api/v1/policies/reload', { method: 'POST', json: {} }),
+  'POST /api/v1/screenings': (c) =>
+    c.send('/api/v1/screenings', {
+      method: 'POST',
+      json: { policyId: c.role === 'admin' ? HANGZHOU : XINWU, asOf: AS_OF },
+    }),
+  'GET /api/v1/screenings': (c) => c.send('/api/v1/screenings'),
+  'GET /api/v1/screenings/{id}': (c) => c.send(`/api/v1/screenings/${screeningOf(c)}`),
+  'GET /api/v1/screenings/{id}/results': (c) =>
+    c.send(`/api/v1/screenings/${screeningOf(c)}/results?verdict=not_qualified`),
+  'GET /api/v1/screenings/{id}/results/{uscc}/replay': (c) =>
+    c.send(`/api/v1/screenings/${screeningOf(c)}/results/${c.uscc}/replay`),
+  'POST /api/v1/screenings/{id}/publish': (c) =>
+    c.send(`/api/v1/screenings/${screeningOf(c)}/publish`, { method: 'POST', json: {} }),
+  'GET /api/v1/claims': (c) => c.send('/api/v1/claims'),
+  'GET /api/v1/claims/{id}': (c) => c.send(`/api/v1/claims/${c.fx.claim}`),
+  'POST /api/v1/claims/{id}/confirm': (c) =>
+    c.send(`/api/v1/claims/${c.fx.claim}/confirm`, {
+      method: 'POST',
+      json: { version: STALE, bankName: '测试银行', accountName: FIRM_A.name, accountNo: '1234567890123' },
+    }),
+  'POST /api/v1/claims/{id}/decline': (c) =>
+    c.send(`/api/v1/claims/${c.fx.claim}/decline`, { method: 'POST', json: { version: STALE } }),
+  'POST /api/v1/claims/{id}/recheck': (c) =>
+    c.send(`/api/v1/claims/${c.fx.claim}/recheck`, { method: 'POST', json: { version: STALE } }),
+  'GET /api/v1/policies/{id}/payments.xlsx': (c) => c.send(`/api/v1/policies/${XINWU}/payments.xlsx`),
+  'POST /api/v1/policies/{id}/payments': (c) =>
+    c.send(`/api/v1/policies/${XINWU}/payments`, {
+      method: 'POST',
+      json: { items: [{ claimId: c.fx.claim, status: 'paid', paidOn: '2026-06-01', reference: 'T-1' }] },
+    }),
+  'POST /api/v1/policies/{id}/payments/sheet': (c) => {
+    const f = new FormData();
+    f.append('file', new File(['not a spreadsheet'], 'back.xlsx'));
+    return c.send(`/api/v1/policies/${XINWU}/payments/sheet`, { method: 'POST', body: f });
+  },
+  'GET /api/v1/policies/{id}/delivery': (c) => c.send(`/api/v1/policies/${XINWU}/delivery`),
+  'POST /api/v1/policies/{id}/sandbox': (c) =>
+    c.send(`/api/v1/policies/${XINWU}/sandbox`, {
+      method: 'POST',
+      json: { asOf: AS_OF, parameters: { withinYears: 2 } },
+    }),
   'GET /api/v1/openapi.json': (c) => c.send('/api/v1/openapi.json'),
   'GET /api/docs': (c) => c.send('/api/docs'),
 };
@@ -442,6 +517,49 @@ async function recognitionFixtures(t: TestApp) {
   };
 }
 
+async function deliveryFixtures(t: TestApp) {
+  const p = t.platform;
+  const screening = async (policyId: string, regionCode: string, uscc: string) => {
+    const [s] = await p.db
+      .insert(screenings)
+      .values({
+        policyId,
+        policyHash: p.policies.loaded(policyId).hash,
+        edition: p.policies.edition(policyId, AS_OF).edition,
+        asOf: AS_OF,
+        regionCode,
+        status: 'running',
+        startedBy: 0,
+      })
+      .returning();
+    const [firm] = await p.db
+      .select({ mark: enterprises.ledgerMark })
+      .from(enterprises)
+      .where(eq(enterprises.uscc, uscc));
+    await p.db
+      .insert(screeningResults)
+      .values({ screeningId: s!.id, uscc, verdict: 'not_qualified', failed: ['inRegion'], ledgerMark: firm!.mark });
+    return s!.id;
+  };
+  const A = await screening(XINWU, '3202', FIRM_A.uscc);
+  const B = await screening('local.310112.specialized-reward', '3101', FIRM_B.uscc);
+  const [claim] = await p.db
+    .insert(claims)
+    .values({
+      policyId: XINWU,
+      round: 2026,
+      screeningId: A,
+      uscc: FIRM_A.uscc,
+      regionCode: FIRM_A.regionCode,
+      firmName: FIRM_A.name,
+      status: 'offered',
+      amount: 400000,
+      respondBy: addDays(p.today(), 30),
+    })
+    .returning();
+  return { screening: { A, B }, claim: claim!.id };
+}
+
 const label = (r: Row) => (r.subject ? `${r.route} (firm ${r.subject})` : r.route);
 
 let t: TestApp;
@@ -473,6 +591,7 @@ beforeAll(async () => {
     decision: { A: await decision(FIRM_A.uscc), B: await decision(FIRM_B.uscc) },
     importId: id,
     ...(await recognitionFixtures(t)),
+    ...(await deliveryFixtures(t)),
   };
   const finished = await waitForImport(reviewer, id);
   if (finished.status !== 'done' || finished.rejected !== 1)

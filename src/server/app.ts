@@ -10,6 +10,8 @@ import { secureHeaders } from 'hono/secure-headers';
 import { EVIDENCE_MAX_BYTES } from '../cultivation/evidence.ts';
 import { cultivationRoutes } from '../cultivation/routes.ts';
 import { decisionRoutes } from '../decisions/routes.ts';
+import { PAYMENT_SHEET_MAX_BYTES } from '../delivery/payments.ts';
+import { deliveryRoutes } from '../delivery/routes.ts';
 import { IMPORT_MAX_BYTES } from '../enterprises/import/jobs.ts';
 import { importRoutes } from '../enterprises/import/routes.ts';
 import { enterpriseRoutes } from '../enterprises/routes.ts';
@@ -35,9 +37,12 @@ const tooLarge = (limit: number) => () => {
 const UPLOADS: [path: string, limit: number][] = [
   ['/api/v1/imports', IMPORT_MAX_BYTES],
   ['/api/v1/applications/:id/evidence', EVIDENCE_MAX_BYTES + 64 * 1024],
+  ['/api/v1/policies/:id/payments/sheet', PAYMENT_SHEET_MAX_BYTES + 64 * 1024],
 ];
 const isUpload = (path: string) =>
-  path === '/api/v1/imports' || /^\/api\/v1\/applications\/[^/]+\/evidence$/.test(path);
+  path === '/api/v1/imports' ||
+  /^\/api\/v1\/applications\/[^/]+\/evidence$/.test(path) ||
+  /^\/api\/v1\/policies\/[^/]+\/payments\/sheet$/.test(path);
 
 export function createApp(platform: Platform) {
   const app = newRouter();
@@ -83,6 +88,7 @@ export function createApp(platform: Platform) {
   app.route('/', importRoutes);
   app.route('/', decisionRoutes);
   app.route('/', cultivationRoutes);
+  app.route('/', deliveryRoutes);
   app.route('/', docsRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
