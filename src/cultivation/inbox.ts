@@ -99,7 +99,7 @@ export async function inboxOf(p: Platform, actor: Actor): Promise<{ items: Inbox
               category: 'todo',
               kind: 'confirm_claim',
               title: {
-                zh: `免申即享：确认领取「${name}」${c.amount !== null ? ` ${c.amount.toLocaleString('zh-CN')} 元` : ''}`,
+                zh: `免申即享：确认领取「${name}」${c.amount !== null ? ` ${(c.amount / 10000).toLocaleString('zh-CN')} 万元` : ''}`,
                 en: `Confirm your payout: ${c.policyTitle?.en ?? c.policyId}`,
               },
               due: c.respondBy,

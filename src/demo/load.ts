@@ -14,6 +14,7 @@ import type { Platform } from '../platform/context.ts';
 import { users } from '../platform/schema.ts';
 import { demoAccounts } from './accounts.ts';
 import { generateDemo } from './generate.ts';
+import { loadDeliveryDemo } from './delivery.ts';
 import { loadRecognitionDemo } from './recognition.ts';
 
 export const DEMO_SEED = 20261126;
@@ -75,5 +76,7 @@ export async function loadDemo(
     if (!taken) await createUser(p.db, a);
   }
   await loadRecognitionDemo(p);
-  return { firms: firms.length, accounts };
+  const deliveryAccounts = await loadDeliveryDemo(p);
+  for (const a of deliveryAccounts) await createUser(p.db, a);
+  return { firms: firms.length, accounts: [...accounts, ...deliveryAccounts] };
 }

@@ -5,7 +5,6 @@
  * running; a 专精特新 batch (district → city → province) open. The demo firm account itself has
  * not applied, so a visitor can. Skipped when any batch exists.
  */
-import { eq } from 'drizzle-orm';
 import { applyForTier, reviewApplication, submitApplication } from '../cultivation/applications.ts';
 import { openBatch } from '../cultivation/batches.ts';
 import { decideNotice, publishNotice } from '../cultivation/notices.ts';
@@ -13,30 +12,11 @@ import { batches } from '../cultivation/schema.ts';
 import { addDays } from '../rules/dates.ts';
 import { firmRecord, listEnterprises } from '../enterprises/service.ts';
 import type { Actor } from '../platform/actor.ts';
-import { toActor } from '../platform/auth.ts';
 import type { Platform } from '../platform/context.ts';
-import { users } from '../platform/schema.ts';
+import { actorOf, firmActor } from './actors.ts';
 
 const INNOVATIVE = 'cn.miit.innovative-sme';
 const SPECIALIZED = 'cn.miit.specialized-sme';
-
-async function actorOf(p: Platform, username: string): Promise<Actor> {
-  const [u] = await p.db.select().from(users).where(eq(users.username, username));
-  if (!u) throw new Error(`demo account ${username} is missing`);
-  return toActor(u);
-}
-
-/** A firm without an account of its own acts through this stand-in (the demo has one firm user). */
-const firmActor = (uscc: string): Actor => ({
-  userId: 0,
-  username: `demo-${uscc}`,
-  displayName: '示例企业',
-  role: 'enterprise',
-  regionCode: null,
-  level: null,
-  uscc,
-  organization: null,
-});
 
 export async function loadRecognitionDemo(p: Platform): Promise<{ batches: number; applications: number } | null> {
   if ((await p.db.select({ id: batches.id }).from(batches).limit(1)).length) return null;

@@ -18,6 +18,7 @@ import Login from './pages/Login.tsx';
 
 const CalculatorPage = lazy(() => import('./pages/calculator/CalculatorPage.tsx'));
 const PolicyPage = lazy(() => import('./pages/policies/PolicyPage.tsx'));
+const PolicyLibrary = lazy(() => import('./pages/policies/PolicyLibrary.tsx'));
 const PortalPage = lazy(() => import('./pages/portal/PortalPage.tsx'));
 const Dashboard = lazy(() => import('./pages/console/Dashboard.tsx'));
 const EnterpriseList = lazy(() => import('./pages/console/EnterpriseList.tsx'));
@@ -34,6 +35,10 @@ const ReviewQueue = lazy(() => import('./pages/console/review/ReviewQueue.tsx'))
 const ReviewPage = lazy(() => import('./pages/console/review/ReviewPage.tsx'));
 const BatchesPage = lazy(() => import('./pages/console/review/BatchesPage.tsx'));
 const NoticeReview = lazy(() => import('./pages/console/review/NoticeReview.tsx'));
+const DeliveryPage = lazy(() => import('./pages/console/delivery/DeliveryPage.tsx'));
+const MyClaims = lazy(() => import('./pages/claims/MyClaims.tsx'));
+const ClaimPage = lazy(() => import('./pages/claims/ClaimPage.tsx'));
+const SandboxPage = lazy(() => import('./pages/console/sandbox/SandboxPage.tsx'));
 
 const page = (node: ReactNode) => (
   <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>{node}</Suspense>
@@ -50,6 +55,7 @@ const router = createBrowserRouter([
       { path: '/', element: <Home /> },
       { path: '/login', element: <Login /> },
       { path: '/calculator', element: page(<CalculatorPage />) },
+      { path: '/policies', element: page(<PolicyLibrary />) },
       { path: '/policies/:id', element: page(<PolicyPage />) },
       {
         path: '/portal',
@@ -67,8 +73,12 @@ const router = createBrowserRouter([
       { path: '/console/applications/:id', element: officers(<ReviewPage />) },
       { path: '/console/batches', element: officers(<BatchesPage />) },
       { path: '/console/notices/:id', element: officers(<NoticeReview />) },
+      { path: '/console/delivery', element: officers(<DeliveryPage />) },
+      { path: '/console/sandbox', element: officers(<SandboxPage />) },
       { path: '/applications', element: firms(<MyApplications />) },
       { path: '/applications/:id', element: firms(<ApplicationPage />) },
+      { path: '/claims', element: firms(<MyClaims />) },
+      { path: '/claims/:id', element: firms(<ClaimPage />) },
       { path: '/notices', element: page(<NoticeList />) },
       { path: '/notices/:id', element: page(<NoticePage />) },
       { path: '/register', element: page(<RegisterPage />) },

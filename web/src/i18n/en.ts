@@ -1,6 +1,8 @@
 import * as calculator from './calculator.ts';
 import * as common from './common.ts';
 import * as console from './console.ts';
+import * as delivery from './delivery.ts';
+import * as policies from './policies.ts';
 import * as apply from './apply.ts';
 import * as portal from './portal.ts';
 import * as recognition from './recognition.ts';
@@ -15,4 +17,6 @@ export const en: Messages = {
   ...recognition.en,
   ...apply.en,
   ...review.en,
+  ...delivery.en,
+  ...policies.en,
 };

@@ -1,6 +1,8 @@
 import * as calculator from './calculator.ts';
 import * as common from './common.ts';
 import * as console from './console.ts';
+import * as delivery from './delivery.ts';
+import * as policies from './policies.ts';
 import * as apply from './apply.ts';
 import * as portal from './portal.ts';
 import * as recognition from './recognition.ts';
@@ -14,5 +16,7 @@ export const zhCN = {
   ...recognition.zh,
   ...apply.zh,
   ...review.zh,
+  ...delivery.zh,
+  ...policies.zh,
 };
 export type Messages = Record<keyof typeof zhCN, string>;

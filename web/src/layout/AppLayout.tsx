@@ -13,16 +13,20 @@ export function AppLayout() {
   const items = [
     { key: '/', label: <Link to="/">{t('nav.home')}</Link> },
     { key: '/calculator', label: <Link to="/calculator">{t('nav.calculator')}</Link> },
+    { key: '/policies', label: <Link to="/policies">{t('nav.policies')}</Link> },
     ...(me?.role === 'enterprise'
       ? [
           { key: '/portal', label: <Link to="/portal">{t('nav.portal')}</Link> },
           { key: '/applications', label: <Link to="/applications">{t('nav.applications')}</Link> },
+          { key: '/claims', label: <Link to="/claims">{t('nav.claims')}</Link> },
         ]
       : []),
     ...(me?.role === 'reviewer' || me?.role === 'admin'
       ? [
           { key: '/console', label: <Link to="/console">{t('nav.console')}</Link> },
           { key: '/console/applications', label: <Link to="/console/applications">{t('nav.review')}</Link> },
+          { key: '/console/delivery', label: <Link to="/console/delivery">{t('nav.delivery')}</Link> },
+          { key: '/console/sandbox', label: <Link to="/console/sandbox">{t('nav.sandbox')}</Link> },
         ]
       : []),
     { key: '/notices', label: <Link to="/notices">{t('nav.notices')}</Link> },

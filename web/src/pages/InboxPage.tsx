@@ -13,6 +13,7 @@ function linkOf(item: InboxItem, officer: boolean): string {
   if (type === 'application') return officer ? `/console/applications/${id}` : `/applications/${id}`;
   if (type === 'batch') return `/console/batches?batch=${id}`;
   if (type === 'notice') return officer ? `/console/notices/${id}` : `/notices/${id}`;
+  if (type === 'claim') return `/claims/${id}`;
   return `/register/${id}`;
 }
 

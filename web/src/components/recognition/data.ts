@@ -154,7 +154,8 @@ export interface InboxItem {
   title: Label;
   due: string | null;
   overdue: boolean;
-  link: { type: 'application' | 'batch' | 'notice' | 'title'; id: number };
+  /** `claim`: a firm's payout to confirm or facts to supply (政策兑现). */
+  link: { type: 'application' | 'batch' | 'notice' | 'title' | 'claim'; id: number };
 }
 
 export interface Page<T> {

@@ -1,65 +1,40 @@
 /**
- * A policy, readable: its title and issuer, every edition with its dates and legal source, the
- * criteria in plain words, the score items, the parameters with their references, and a button to
- * check a firm against it in the calculator.
+ * A policy, readable: its title and issuer, for a reward its terms first (who, how much, how it is
+ * paid, whom to call), every edition with its dates and legal source, the criteria in plain words,
+ * the score items, the parameters with their references, and a button to check a firm against it
+ * in the calculator (officers also reach the sandbox for a reward).
  */
-import { CheckCircleOutlined, ExclamationCircleOutlined, LinkOutlined, QuestionCircleOutlined } from '@ant-design/icons';
+import {
+  CheckCircleOutlined,
+  ExclamationCircleOutlined,
+  ExperimentOutlined,
+  LinkOutlined,
+  QuestionCircleOutlined,
+} from '@ant-design/icons';
 import { Alert, Button, Card, Col, Collapse, Descriptions, Grid, Row, Space, Spin, Table, Tabs, Tag, Typography } from 'antd';
 import { Link, useNavigate, useParams } from 'react-router';
 import { NetworkError } from '../../api.ts';
+import { useMe } from '../../auth.tsx';
 import {
   enumLabel,
   formatValue,
   localToday,
   usePolicies,
   usePolicy,
-  type PolicyCriterionDoc,
   type PolicyEditionDoc,
   type PolicyParameter,
 } from '../../components/evaluation/index.ts';
 import { formatDate } from '../../format.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { QueryError } from '../../layout/ErrorPage.tsx';
+import { CriteriaTree } from './CriteriaTree.tsx';
+import { editionOn, rewardOf } from './reward.ts';
+import { RewardTerms } from './RewardTerms.tsx';
+import { KindTag } from './Tags.tsx';
 
 const today = localToday;
 
-/** The edition in force today, or else the latest. */
-function currentEdition(editions: PolicyEditionDoc[]): PolicyEditionDoc | undefined {
-  const d = today();
-  return editions.find((e) => e.from <= d && (!e.to || e.to >= d)) ?? editions[editions.length - 1];
-}
-
-function CriteriaTree({ criteria, top }: { criteria: PolicyCriterionDoc[]; top?: boolean }) {
-  const { t, pick } = useI18n();
-  return (
-    <ul className={top ? 'hq-pcriteria hq-pcriteria-top' : 'hq-pcriteria'}>
-      {criteria.map((c) => {
-        const kids = c.all ?? c.any;
-        return (
-          <li key={c.id}>
-            <Typography.Text strong={top}>{pick(c.title)}</Typography.Text>
-            {kids && (
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                （{t(c.all ? 'evaluation.kind.all' : 'evaluation.kind.any')}）
-              </Typography.Text>
-            )}
-            {c.source && (
-              <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineStart: 8 }}>
-                {t('evaluation.source')}：{c.source}
-              </Typography.Text>
-            )}
-            {kids && <CriteriaTree criteria={kids} />}
-          </li>
-        );
-      })}
-    </ul>
-  );
-}
-
 const styles = `
-.hq-pcriteria { margin: 0; padding-inline-start: 20px; }
-.hq-pcriteria-top { padding-inline-start: 20px; }
-.hq-pcriteria li { padding: 3px 0; }
 .hq-params { list-style: none; margin: 0; padding: 0; border: 1px solid #f0f0f0; border-radius: 8px; }
 .hq-params > li { padding: 8px 12px; border-bottom: 1px solid #f0f0f0; }
 .hq-params > li:last-child { border-bottom: none; }
@@ -245,6 +220,7 @@ export default function PolicyPage() {
   const { id } = useParams();
   const { t, pick } = useI18n();
   const navigate = useNavigate();
+  const me = useMe().data;
   const q = usePolicy(id);
   if (q.error)
     return (
@@ -252,7 +228,9 @@ export default function PolicyPage() {
     );
   if (!q.data) return <Spin style={{ display: 'block', margin: 48 }} />;
   const doc = q.data;
-  const current = currentEdition(doc.editions);
+  const current = editionOn(doc.editions, today());
+  const reward = rewardOf(current);
+  const officer = me?.role === 'reviewer' || me?.role === 'admin';
   const check = (testId?: string) => (
     <Button
       type="primary"
@@ -271,12 +249,27 @@ export default function PolicyPage() {
           <Typography.Title level={2} style={{ marginBottom: 4 }}>
             {pick(doc.title)}
           </Typography.Title>
-          <Typography.Text type="secondary">
-            {t('calculator.policy.issuer')}：{pick(doc.issuer)} · {doc.id}
-          </Typography.Text>
+          <Space wrap size={[4, 4]}>
+            <KindTag kind={doc.kind} />
+            <Typography.Text type="secondary">
+              {t('calculator.policy.issuer')}：{pick(doc.issuer)} · {doc.id}
+            </Typography.Text>
+          </Space>
         </Col>
-        <Col flex="none">{check('policy-check')}</Col>
+        <Col flex="none">
+          <Space wrap>
+            {check('policy-check')}
+            {reward && officer && (
+              <Link to={`/console/sandbox?policy=${encodeURIComponent(doc.id)}`} data-testid="policy-sandbox">
+                <Button size="large" icon={<ExperimentOutlined aria-hidden />}>
+                  {t('sandbox.open')}
+                </Button>
+              </Link>
+            )}
+          </Space>
+        </Col>
       </Row>
+      {reward && current && <RewardTerms edition={current} reward={reward} />}
       <Card title={t('calculator.policy.editions')} style={{ marginBottom: 16 }}>
         <Table
           size="small"
