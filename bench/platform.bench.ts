@@ -18,9 +18,16 @@
  *    province's queue, filtered by batch, overdue, and searched by name, beside a bare SELECT of the
  *    same page. Target p50 < 200 ms.
  *
+ * 5. 免申即享 screening of BENCH_SCREEN_FIRMS firms (default 1,000,000) stored in PostgreSQL against
+ *    杭州's R&D subsidy, end to end as the job runs it (read profiles, evaluate, write one decision
+ *    record per firm, batch by batch with the cursor), beside reading the same rows in the same
+ *    batches alone (the floor). Targets: under 60 s and ≤ 3× the read alone. Then the policy
+ *    sandbox (the cap and the share changed) over one district's firms (a tenth of them), beside
+ *    reading that district's profiles alone. Target < 5 s.
+ *
  * The PostgreSQL server: HUIQI_BENCH_DATABASE_URL (a role that may create databases); without it
  * parts 1 (server row), 3 and 4 are skipped and say so. Other settings: BENCH_PARTS
- * (import,http,stats,queue), BENCH_HTTP_SECONDS (10), BENCH_HTTP_CONNECTIONS (10), BENCH_STATS_RUNS (21).
+ * (import,http,stats,queue,screening), BENCH_HTTP_SECONDS (10), BENCH_HTTP_CONNECTIONS (10), BENCH_STATS_RUNS (21).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -36,6 +43,9 @@ import { importSpreadsheet } from '../src/enterprises/import/service.ts';
 import { rebuildCounts } from '../src/enterprises/counts.ts';
 import { projector } from '../src/enterprises/tags.ts';
 import { listApplications } from '../src/cultivation/applications.ts';
+import { compareSandbox } from '../src/delivery/sandbox.ts';
+import { screenings } from '../src/delivery/schema.ts';
+import { runScreening, SCREENING_BATCH } from '../src/delivery/screening.ts';
 import { regionStats } from '../src/enterprises/service.ts';
 import { checkCharacter } from '../src/facts/uscc.ts';
 import { regionsUnder } from '../src/facts/regions.ts';
@@ -59,7 +69,8 @@ const STATS_RUNS = int('BENCH_STATS_RUNS', 21);
 const SERVER = process.env.HUIQI_BENCH_DATABASE_URL;
 const AS_OF = '2026-06-30';
 const QUEUE_APPLICATIONS = int('BENCH_QUEUE_APPLICATIONS', 10_000);
-const PARTS = new Set((process.env.BENCH_PARTS ?? 'import,http,stats,queue').split(','));
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'import,http,stats,queue,screening').split(','));
+const SCREEN_FIRMS = int('BENCH_SCREEN_FIRMS', 1_000_000);
 
 const log = (msg: string) => process.stderr.write(`${msg}\n`);
 const fmt = (x: number, digits = 0) =>
@@ -414,6 +425,135 @@ async function benchQueue() {
   }
 }
 
+// ── 5. 免申即享 screening and the sandbox ───────────────────────────────────────────────────────
+
+const HANGZHOU = 'local.330100.rd-subsidy';
+const HZ_DISTRICTS = [
+  '330102',
+  '330105',
+  '330106',
+  '330108',
+  '330109',
+  '330110',
+  '330111',
+  '330112',
+  '330113',
+  '330114',
+];
+
+/** Firms of 杭州 with profiles the size of real ones: three years of figures, titles, IP, adverse records. */
+async function fillProfiles(d: Database, n: number): Promise<void> {
+  const districts = `array[${HZ_DISTRICTS.map((x) => `'${x}'`).join(',')}]`;
+  const year = (y: number, k: number) => `jsonb_build_object(
+      'employees', 20 + (i * ${k}) % 480, 'techStaff', 3 + (i * ${k}) % 60, 'rdStaff', 2 + (i * ${k}) % 40,
+      'revenue', 5000000 + (i::bigint * ${k * 7919}) % 200000000, 'mainRevenue', 4000000 + (i::bigint * ${k * 7919}) % 190000000,
+      'totalAssets', 3000000 + (i::bigint * ${k * 104729}) % 150000000, 'totalLiabilities', 1000000 + (i::bigint * ${k * 1299709}) % 80000000,
+      'rdExpense', case when i % 11 = 0 and ${y} = 2024 then null else 100000 + (i::bigint * ${k * 15485863}) % 9000000 end,
+      'netProfit', (i::bigint * ${k * 32452843}) % 20000000 - 5000000)`;
+  await d.execute(`
+    insert into enterprises (uscc, name, region_code, industry_code, size_class, tags, profile, ledger_mark)
+    select u, '企业' || i, r, 'C3562', 'small', array['size:small'],
+      jsonb_strip_nulls(jsonb_build_object(
+        'uscc', u, 'name', '杭州测试企业' || i, 'regionCode', r, 'industryCode', 'C3562', 'establishedOn', '2015-06-01',
+        'years', jsonb_build_object('2025', ${year(2025, 3)}, '2024', ${year(2024, 5)}, '2023', ${year(2023, 7)}),
+        'honors', case when i % 4 = 0 then jsonb_build_array(jsonb_build_object('kind', 'high_tech_enterprise', 'validFrom', '2024-11-20', 'validTo', '2027-11-19'))
+                       when i % 4 = 1 then jsonb_build_array(jsonb_build_object('kind', 'tech_sme', 'validFrom', '2026-04-01', 'validTo', '2026-12-31'))
+                       else '[]'::jsonb end,
+        'ip', jsonb_build_array(jsonb_build_object('kind', 'invention_patent', 'mainProduct', true, 'selfDeveloped', true),
+                                jsonb_build_object('kind', 'software_copyright', 'mainProduct', i % 2 = 0, 'selfDeveloped', true)),
+        'compliance', jsonb_build_object('seriousDishonesty', i % 97 = 0, 'abnormalOperationList', i % 89 = 0, 'researchMisconduct', false))),
+      i
+    from (select i, lpad(i::text, 18, '0') as u, (${districts})[1 + i % ${HZ_DISTRICTS.length}] as r
+          from generate_series(1, ${n}) as i) as g`);
+  await d.execute('analyze enterprises');
+}
+
+async function benchScreening() {
+  const d = await serverDatabase('huiqi_bench_screening');
+  try {
+    log(`filling ${fmt(SCREEN_FIRMS)} firms with profiles…`);
+    await fillProfiles(d, SCREEN_FIRMS);
+    const policies = loadLibrary();
+    const asOf = '2026-05-01';
+    const platform = { db: d.db, policies, today: () => asOf, database: d } as Platform;
+    const admin: Actor = {
+      userId: 1,
+      username: 'bench',
+      displayName: 'bench',
+      role: 'admin',
+      regionCode: null,
+      level: null,
+      uscc: null,
+      organization: null,
+    };
+    // The floor: the same rows in the same batches, read and nothing else.
+    const readAlone = async (prefix: string) => {
+      let cursor = '';
+      let n = 0;
+      for (;;) {
+        const r = (await d.execute(
+          `select uscc, profile, ledger_mark from enterprises where region_code like $1 and uscc > $2 order by uscc limit ${SCREENING_BATCH}`,
+          [`${prefix}%`, cursor],
+        )) as { rows: { uscc: string }[] };
+        if (r.rows.length === 0) return n;
+        n += r.rows.length;
+        cursor = r.rows[r.rows.length - 1]!.uscc;
+      }
+    };
+    log('reading alone…');
+    const [, readS] = await time(() => readAlone('3301'));
+    log('screening…');
+    const [row] = await d.db
+      .insert(screenings)
+      .values({
+        policyId: HANGZHOU,
+        policyHash: policies.loaded(HANGZHOU).hash,
+        edition: policies.edition(HANGZHOU, asOf).edition,
+        asOf,
+        regionCode: '3301',
+        startedBy: 1,
+        total: SCREEN_FIRMS,
+      })
+      .returning();
+    const [, screenS] = await time(() => runScreening(platform, row!.id));
+    const counts = (await d.execute(
+      `select verdict, count(*)::int as n from screening_results where screening_id = ${row!.id} group by verdict order by verdict`,
+    )) as { rows: { verdict: string; n: number }[] };
+    const size = (await d.execute(`select pg_total_relation_size('screening_results') as b`)) as {
+      rows: { b: string }[];
+    };
+
+    const district = HZ_DISTRICTS[2]!;
+    const sandbox = [];
+    const sandboxRead = [];
+    for (let i = 0; i < 5; i++) {
+      const [r, t] = await time(() =>
+        compareSandbox(platform, admin, {
+          policyId: HANGZHOU,
+          asOf,
+          region: district,
+          parameters: { cap: 1_000_000, share: 0.25 },
+        }),
+      );
+      sandbox.push({ r, t });
+      sandboxRead.push((await time(() => readAlone(district)))[1]);
+    }
+    const sandboxS = median(sandbox.map((x) => x.t));
+    return {
+      screenS,
+      readS,
+      counts: counts.rows,
+      bytesPerRecord: Number(size.rows[0]!.b) / SCREEN_FIRMS,
+      sandboxS,
+      sandboxReadS: median(sandboxRead),
+      sandboxFirms: sandbox[0]!.r.firms,
+      moved: sandbox[0]!.r.moved,
+    };
+  } finally {
+    await d.close();
+  }
+}
+
 // ── Report ──────────────────────────────────────────────────────────────────────────────────
 
 const out = { push: (...lines: string[]) => void process.stdout.write(lines.map((l) => l + '\n').join('')) };
@@ -478,5 +618,21 @@ if (PARTS.has('queue')) {
       out.push(
         `| ${r.name} | ${fmt(r.found)} | ${fmt(r.p50, 1)} | ${fmt(r.p95, 1)} | ${fmt(r.floor, 1)} | ${r.p50 < 200 ? '✔' : '✘'} |`,
       );
+  } else out.push('(skipped: set HUIQI_BENCH_DATABASE_URL to a PostgreSQL server.)');
+}
+if (PARTS.has('screening')) {
+  out.push('', `### 免申即享 screening of ${fmt(SCREEN_FIRMS)} firms and the sandbox (PostgreSQL server)`, '');
+  if (SERVER) {
+    log('screening…');
+    const r = await benchScreening();
+    const ratio = r.screenS / r.readS;
+    out.push(
+      '| run | firms | time (s) | firms/s | yardstick: the same rows read alone (s) | ÷ yardstick | targets |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | --- |',
+      `| screening 杭州 (read, evaluate, one decision record each) | ${fmt(SCREEN_FIRMS)} | ${fmt(r.screenS, 1)} | ${fmt(SCREEN_FIRMS / r.screenS)} | ${fmt(r.readS, 1)} | ${fmt(ratio, 2)}× | < 60 s ${r.screenS < 60 ? '✔' : '✘'}, ≤ 3× ${ratio <= 3 ? '✔' : '✘'} |`,
+      `| sandbox, one district, median of 5 (${r.moved} firms move) | ${fmt(r.sandboxFirms)} | ${fmt(r.sandboxS, 2)} | ${fmt(r.sandboxFirms / r.sandboxS)} | ${fmt(r.sandboxReadS, 2)} | ${fmt(r.sandboxS / r.sandboxReadS, 2)}× | < 5 s ${r.sandboxS < 5 ? '✔' : '✘'} |`,
+      '',
+      `Verdicts: ${r.counts.map((c) => `${c.verdict} ${fmt(c.n)}`).join(', ')}; decision records take ${fmt(r.bytesPerRecord)} bytes each on disk (table and index).`,
+    );
   } else out.push('(skipped: set HUIQI_BENCH_DATABASE_URL to a PostgreSQL server.)');
 }
