@@ -157,34 +157,57 @@ export async function runScreening(p: Platform, id: number, opts: RunOptions = {
   }
   const screener = p.policies.screener(s.policyId, s.asOf);
   await p.db.update(screenings).set({ status: 'running' }).where(eq(screenings.id, id));
+  const read = (after: string | null) =>
+    p.db
+      .select({ uscc: enterprises.uscc, profile: enterprises.profile, mark: enterprises.ledgerMark })
+      .from(enterprises)
+      .where(and(inScope(s.regionCode), after ? sql`${enterprises.uscc} > ${after}` : undefined))
+      .orderBy(asc(enterprises.uscc))
+      .limit(batchSize);
+  // The next batch is read while this one is evaluated and written; it is used only if the
+  // cursor, checked under the lock, is still where it was read from.
+  const [start] = await p.db.select({ cursor: screenings.cursor }).from(screenings).where(eq(screenings.id, id));
+  let from = start?.cursor ?? null;
+  let next = read(from);
   for (;;) {
-    const more = await p.db.transaction(async (tx) => {
+    const firms = await next;
+    const last = firms.length ? firms[firms.length - 1]!.uscc : from;
+    next = read(last);
+    const rows = firms.map((f) => toRow(f.uscc, f.mark, screener.screen(f.profile as ProfileInput)));
+    const stored = p.db.transaction(async (tx) => {
       const [now] = await tx
         .select({ cursor: screenings.cursor, status: screenings.status })
         .from(screenings)
         .where(eq(screenings.id, id))
         .for('update');
-      if (!now || now.status !== 'running') return false;
-      const firms = await tx
-        .select({ uscc: enterprises.uscc, profile: enterprises.profile, mark: enterprises.ledgerMark })
-        .from(enterprises)
-        .where(and(inScope(s.regionCode), now.cursor ? sql`${enterprises.uscc} > ${now.cursor}` : undefined))
-        .orderBy(asc(enterprises.uscc))
-        .limit(batchSize);
+      if (!now || now.status !== 'running') return 'stop' as const;
+      if (now.cursor !== from) return { moved: now.cursor }; // another runner got here first
       if (firms.length === 0) {
         await tx.update(screenings).set({ status: 'done', finishedAt: new Date() }).where(eq(screenings.id, id));
-        return false;
+        return 'stop' as const;
       }
-      const rows = firms.map((f) => toRow(f.uscc, f.mark, screener.screen(f.profile as ProfileInput)));
       await storeResults(tx, id, rows);
       await tx
         .update(screenings)
-        .set({ cursor: firms[firms.length - 1]!.uscc, processed: sql`${screenings.processed} + ${firms.length}` })
+        .set({ cursor: last, processed: sql`${screenings.processed} + ${firms.length}` })
         .where(eq(screenings.id, id));
       opts.beforeCommit?.(++batch);
-      return true;
+      return 'stored' as const;
     });
-    if (!more) return;
+    const outcome = await stored.catch(async (e: unknown) => {
+      await next.catch(() => undefined); // no read left running behind a failed job
+      throw e;
+    });
+    if (outcome === 'stop') {
+      await next.catch(() => undefined);
+      return;
+    }
+    if (outcome === 'stored') from = last;
+    else {
+      await next.catch(() => undefined);
+      from = outcome.moved;
+      next = read(from);
+    }
   }
 }
 
