@@ -130,6 +130,7 @@ export class PolicySet {
       const { loaded, editions } = this.entry(id);
       return {
         id,
+        kind: loaded.doc.kind,
         title: loaded.doc.title,
         issuer: loaded.doc.issuer,
         file: loaded.file,

@@ -129,6 +129,7 @@ export interface Evaluation {
 
 export interface PolicySummary {
   id: string;
+  kind: 'classification' | 'recognition' | 'assessment' | 'reward' | 'eligibility';
   title: Label;
   issuer: Label;
   file: string;
