@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../platform/database.ts';
 import { testDatabase } from '../platform/test-database.ts';
-import { currentProfile, factHistory, LedgerError, recordFacts } from './ledger.ts';
+import { currentProfile, currentProfiles, factHistory, LedgerError, profileAt, recordFacts } from './ledger.ts';
+import { enterprises } from './schema.ts';
 
 const USCC = '91320211000070009A';
 const OTHER = '913202110000700175';
@@ -107,5 +110,33 @@ describe(`fact ledger on ${process.env.HUIQI_TEST_DATABASE_URL ? 'PostgreSQL' : 
     );
     expect((await Promise.all(writes)).reduce((a, b) => a + b, 0)).toBe(5);
     expect(await factHistory(db, OTHER, 'years.2025.employees')).toHaveLength(5);
+  });
+
+  it('keeps the profile a screening reads equal to the ledger, and rebuilds it at any past entry', async () => {
+    const { db } = database;
+    await recordFacts(db, USCC, { years: { '2024': { revenue: 70_000_000 } } }, importer);
+    const [row] = await db.select().from(enterprises).where(eq(enterprises.uscc, USCC));
+    const fromLedger = (await currentProfiles(db, [USCC]))[0];
+    expect(row!.profile).toEqual(fromLedger);
+    expect(await profileAt(db, USCC, row!.ledgerMark)).toEqual(fromLedger);
+    await recordFacts(db, USCC, { years: { '2024': { revenue: 71_000_000 } } }, importer);
+    expect((await profileAt(db, USCC, row!.ledgerMark)).years?.['2024']).toEqual({ revenue: 70_000_000 });
+  });
+
+  it('the migration that added the kept profile builds it from the ledger as the ledger does', async () => {
+    const { db } = database;
+    const before = await db
+      .select({ uscc: enterprises.uscc, profile: enterprises.profile, mark: enterprises.ledgerMark })
+      .from(enterprises);
+    await db.execute(sql`update enterprises set profile = '{}'::jsonb, ledger_mark = 0`);
+    const migration = readFileSync(new URL('../../migrations/0005_delivery.sql', import.meta.url), 'utf8');
+    const backfill = migration.split('--> statement-breakpoint').at(-1)!;
+    await database.execute(backfill);
+    const after = await db
+      .select({ uscc: enterprises.uscc, profile: enterprises.profile, mark: enterprises.ledgerMark })
+      .from(enterprises);
+    expect(after.sort((a, b) => a.uscc.localeCompare(b.uscc))).toEqual(
+      before.sort((a, b) => a.uscc.localeCompare(b.uscc)),
+    );
   });
 });
