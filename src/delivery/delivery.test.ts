@@ -377,6 +377,67 @@ describe('a screening killed mid-batch resumes without losing or repeating a fir
   });
 });
 
+/** A process that screens one firm per batch, slowly, and says when each batch is about to commit. */
+const SCREENER = (url: string, id: number) => `
+  import { openDatabase } from ${JSON.stringify(new URL('../platform/database.ts', import.meta.url).href)};
+  import { loadLibrary } from ${JSON.stringify(new URL('../policy/library.ts', import.meta.url).href)};
+  import { runScreening } from ${JSON.stringify(new URL('./screening.ts', import.meta.url).href)};
+  const database = await openDatabase({ url: ${JSON.stringify(url)} });
+  const p = { database, db: database.db, policies: loadLibrary(), today: () => '${AS_OF}' };
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  await runScreening(p, ${id}, {
+    batchSize: 1,
+    beforeCommit: (n) => { console.log('batch ' + n); Atomics.wait(pause, 0, 0, 300); },
+  });
+`;
+
+describe.runIf(!!process.env.HUIQI_TEST_DATABASE_URL)('a screening process killed with SIGKILL', () => {
+  it('loses the batch it was writing, and the next run finishes it with every firm once', async () => {
+    const { spawn } = await import('node:child_process');
+    const url = (t.platform.database as { url?: string }).url!;
+    const [s] = await t.platform.db
+      .insert(screenings)
+      .values({
+        policyId: XINWU,
+        policyHash: t.platform.policies.loaded(XINWU).hash,
+        edition: '2020',
+        asOf: AS_OF,
+        regionCode: '3202',
+        startedBy: 1,
+      })
+      .returning();
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', SCREENER(url, s!.id)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    // Killed while its third batch waits to commit: two batches are in, the third is not.
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (d: Buffer) => {
+        if (d.toString().includes('batch 3')) {
+          child.kill('SIGKILL');
+          resolve();
+        }
+      });
+      child.once('exit', (code) => reject(new Error(`the screening process ended (${code}) before batch 3`)));
+    });
+    await new Promise((r) => child.once('exit', r));
+    const [killed] = await t.platform.db.select().from(screenings).where(eq(screenings.id, s!.id));
+    expect(killed).toMatchObject({ status: 'running', processed: 2 });
+
+    await runScreening(t.platform, s!.id, { batchSize: 2 });
+    const rows = await t.platform.db
+      .select({ uscc: screeningResults.uscc })
+      .from(screeningResults)
+      .where(eq(screeningResults.screeningId, s!.id));
+    const [n] = await t.platform.db
+      .execute(sql`select count(*)::int as n from enterprises where region_code like '3202%'`)
+      .then((r) => (r as unknown as { rows: { n: number }[] }).rows);
+    expect(rows).toHaveLength(n!.n);
+    expect(new Set(rows.map((r) => r.uscc)).size).toBe(n!.n);
+    const [end] = await t.platform.db.select().from(screenings).where(eq(screenings.id, s!.id));
+    expect(end).toMatchObject({ status: 'done', processed: n!.n });
+  });
+});
+
 describe('the policy sandbox', () => {
   it('shows what widening the window to two years does: more firms, more money, and which firms move', async () => {
     const r = await json<{

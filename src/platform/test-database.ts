@@ -6,7 +6,8 @@
 import pg from 'pg';
 import { openDatabase, type Database } from './database.ts';
 
-export async function testDatabase(): Promise<Database> {
+/** On PostgreSQL, `url` names the test's database, for a second process to connect to. */
+export async function testDatabase(): Promise<Database & { url?: string }> {
   const server = process.env.HUIQI_TEST_DATABASE_URL;
   if (!server) {
     const d = await openDatabase({ dataDir: 'memory' });
@@ -30,6 +31,7 @@ export async function testDatabase(): Promise<Database> {
   await d.migrate();
   return {
     ...d,
+    url: url.toString(),
     close: async () => {
       await d.close();
       await admin(`drop database ${name}`);
