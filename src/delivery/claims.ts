@@ -129,6 +129,16 @@ async function change(p: Platform, c: Claim, seen: number, patch: Partial<Omit<C
   return updated;
 }
 
+/** Every move on a claim, and every read of another firm's, goes into the audit log. */
+const auditClaim = (p: Platform, actor: Actor, action: string, c: Claim, detail: Record<string, unknown>) =>
+  recordAudit(p.db, actor, {
+    action: `delivery.claim.${action}`,
+    subjectType: 'enterprise',
+    subjectId: c.uscc,
+    regionCode: c.regionCode,
+    detail,
+  });
+
 function requireOwn(actor: Actor, c: Claim): void {
   if (!isOwnFirm(actor, c.uscc))
     throw forbidden({ zh: '只有企业本身可以确认或放弃', en: 'Only the firm itself confirms or declines' });
@@ -147,13 +157,7 @@ export async function confirmClaim(p: Platform, actor: Actor, id: number, input:
   if (c.status !== 'offered') throw notNow(c, { zh: '确认', en: 'confirmed' });
   const account = checkAccount(input, c.firmName);
   const updated = await change(p, c, input.version, { status: 'confirmed', confirmedAt: new Date(), ...account });
-  await recordAudit(p.db, actor, {
-    action: 'delivery.claim.confirm',
-    subjectType: 'enterprise',
-    subjectId: c.uscc,
-    regionCode: c.regionCode,
-    detail: { claim: id, amount: c.amount },
-  });
+  await auditClaim(p, actor, 'confirm', c, { claim: id, amount: c.amount });
   return shown(p, updated);
 }
 
@@ -181,13 +185,7 @@ export async function declineClaim(p: Platform, actor: Actor, id: number, input:
   requireOwn(actor, c);
   if (c.status !== 'offered' && c.status !== 'invited') throw notNow(c, { zh: '放弃', en: 'declined' });
   const updated = await change(p, c, input.version, { status: 'declined' });
-  await recordAudit(p.db, actor, {
-    action: 'delivery.claim.decline',
-    subjectType: 'enterprise',
-    subjectId: c.uscc,
-    regionCode: c.regionCode,
-    detail: { claim: id },
-  });
+  await auditClaim(p, actor, 'decline', c, { claim: id });
   return shown(p, updated);
 }
 
@@ -225,13 +223,7 @@ export async function recheckClaim(p: Platform, actor: Actor, id: number, input:
         ? { status: 'ineligible', amount, missing: null, decisionId }
         : { missing: result.missing, decisionId };
   const updated = await change(p, c, input.version, patch);
-  await recordAudit(p.db, actor, {
-    action: 'delivery.claim.recheck',
-    subjectType: 'enterprise',
-    subjectId: c.uscc,
-    regionCode: c.regionCode,
-    detail: { claim: id, verdict: result.verdict, decision: decisionId },
-  });
+  await auditClaim(p, actor, 'recheck', c, { claim: id, verdict: result.verdict, decision: decisionId });
   return { claim: shown(p, updated), evaluation: result };
 }
 
@@ -278,14 +270,7 @@ export async function listClaims(p: Platform, actor: Actor, q: ClaimQuery) {
 
 export async function getClaim(p: Platform, actor: Actor, id: number) {
   const c = await readableClaim(p, actor, id);
-  if (!isOwnFirm(actor, c.uscc))
-    await recordAudit(p.db, actor, {
-      action: 'delivery.claim.read',
-      subjectType: 'enterprise',
-      subjectId: c.uscc,
-      regionCode: c.regionCode,
-      detail: { claim: id },
-    });
+  if (!isOwnFirm(actor, c.uscc)) await auditClaim(p, actor, 'read', c, { claim: id });
   return shown(p, c);
 }
 

@@ -4,7 +4,18 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { actorOf, newRouter, uploadedForm } from '../platform/http.ts';
-import { body, commonErrors, conflict, ErrorBody, json, Page, Paging, route } from '../platform/openapi.ts';
+import {
+  body,
+  commonErrors,
+  conflict,
+  ErrorBody,
+  json,
+  Page,
+  Paging,
+  route,
+  xlsxContent,
+  xlsxHeaders,
+} from '../platform/openapi.ts';
 import {
   confirmClaim,
   declineClaim,
@@ -218,17 +229,14 @@ export const deliveryRoutes = newRouter()
       responses: {
         200: {
           description: '.xlsx',
-          content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.any() } },
+          content: xlsxContent,
         },
         ...commonErrors,
       },
     }),
     async (c) => {
       const f = await exportPayments(c.get('platform'), actorOf(c), c.req.valid('param').id);
-      return c.body(new Uint8Array(f.data), 200, {
-        'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(f.name)}`,
-      });
+      return c.body(new Uint8Array(f.data), 200, xlsxHeaders(f.name));
     },
   )
   .openapi(

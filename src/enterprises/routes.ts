@@ -1,7 +1,7 @@
 /** `enterprises` and `stats`: the registry over HTTP. Every check of who may do what is in the service. */
 import { createRoute, z } from '@hono/zod-openapi';
 import { actorOf, newRouter } from '../platform/http.ts';
-import { commonErrors, json } from '../platform/openapi.ts';
+import { commonErrors, json, xlsxContent, xlsxHeaders } from '../platform/openapi.ts';
 import { AsOf, Evaluation, Profile } from '../policy/routes.ts';
 import {
   evaluateFirm,
@@ -121,19 +121,18 @@ export const enterpriseRoutes = newRouter()
             'x-total-count': { schema: { type: 'integer' }, description: '符合条件的企业数 / firms found' },
             'x-exported-count': { schema: { type: 'integer' }, description: '导出的行数 / rows written' },
           },
-          content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.any() } },
+          content: xlsxContent,
         },
         ...commonErrors,
       },
     }),
     async (c) => {
       const f = await exportEnterprises(c.get('platform'), actorOf(c), firmFilter(c.req.valid('query')));
-      return c.body(new Uint8Array(f.data), 200, {
-        'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(f.name)}`,
-        'x-total-count': String(f.total),
-        'x-exported-count': String(f.exported),
-      });
+      return c.body(
+        new Uint8Array(f.data),
+        200,
+        xlsxHeaders(f.name, { 'x-total-count': String(f.total), 'x-exported-count': String(f.exported) }),
+      );
     },
   )
   .openapi(

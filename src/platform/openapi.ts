@@ -47,3 +47,15 @@ export const route = <P extends string>(method: 'get' | 'post' | 'delete', path:
   tags: [tag],
   summary,
 });
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The OpenAPI answer of a spreadsheet download. */
+export const xlsxContent = { [XLSX]: { schema: z.any() } };
+
+/** A spreadsheet as a download named `name` (any extra headers beside it). */
+export const xlsxHeaders = (name: string, extra: Record<string, string> = {}) => ({
+  'content-type': XLSX,
+  'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}`,
+  ...extra,
+});

@@ -2,7 +2,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { AppError } from '../../platform/errors.ts';
 import { actorOf, newRouter, uploadedForm } from '../../platform/http.ts';
-import { commonErrors, ErrorBody, json } from '../../platform/openapi.ts';
+import { commonErrors, ErrorBody, json, xlsxContent, xlsxHeaders } from '../../platform/openapi.ts';
 import { getImport, importRejects, submitImport } from './jobs.ts';
 
 const Id = z.object({ id: z.string().uuid() });
@@ -92,16 +92,13 @@ export const importRoutes = newRouter()
       responses: {
         200: {
           description: '.xlsx',
-          content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.any() } },
+          content: xlsxContent,
         },
         ...commonErrors,
       },
     }),
     async (c) => {
       const f = await importRejects(c.get('platform'), actorOf(c), c.req.valid('param').id);
-      return c.body(new Uint8Array(f.data), 200, {
-        'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(f.name)}`,
-      });
+      return c.body(new Uint8Array(f.data), 200, xlsxHeaders(f.name));
     },
   );
