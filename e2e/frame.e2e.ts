@@ -35,7 +35,8 @@ describe('home page', () => {
 });
 
 describe('every route loads without errors', () => {
-  // Records of the demo the detail pages show: a firm, an application in 无锡's queue, a notice, a title.
+  // Records of the demo the detail pages show: a firm, an application in 无锡's queue, a notice, a
+  // title, a claim.
   const ids: Record<string, string> = {};
   beforeAll(async () => {
     const wuxi = await apiAs('wuxi');
@@ -45,6 +46,9 @@ describe('every route loads without errors', () => {
     ids[':application'] = String(queue.items[0]!.id);
     ids[':notice'] = String((await wuxi.get<{ items: { id: number }[] }>('/api/v1/notices')).items[0]!.id);
     ids[':title'] = String((await wuxi.get<{ items: { id: number }[] }>('/api/v1/titles?pageSize=1')).items[0]!.id);
+    // The demo publishes 新吴's reward list: firm-xinwu holds an offer.
+    const xinwu = await apiAs('firm-xinwu');
+    ids[':claim'] = String((await xinwu.get<{ items: { id: number }[] }>('/api/v1/claims')).items[0]!.id);
   });
   const routes: [path: string, user: string | undefined][] = [
     ['/', undefined],
@@ -68,6 +72,9 @@ describe('every route loads without errors', () => {
     ['/console/batches', 'jiangsu'],
     ['/console/notices/:notice', 'jiangsu'],
     ['/inbox', 'wuxi'],
+    ['/console/delivery?policy=local.320214.high-tech-reward', 'wuxi'],
+    ['/claims', 'firm-xinwu'],
+    ['/claims/:claim', 'firm-xinwu'],
     ['/notices', undefined],
     ['/notices/:notice', undefined],
     ['/register', undefined],
@@ -78,7 +85,8 @@ describe('every route loads without errors', () => {
     const page = await e2e.page({ user, viewport });
     await page.goto(path);
     await ready(page);
-    expect(new URL(page.url()).pathname).toBe(path);
+    const at = new URL(page.url());
+    expect(at.pathname + at.search).toBe(path);
     const errorTitle = await page.locator('.ant-result-title').allTextContents();
     expect(errorTitle, 'an error page instead of the page').toEqual([]);
     expect((await page.locator('#root .ant-layout-content').innerText()).trim()).not.toBe('');

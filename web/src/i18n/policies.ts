@@ -78,7 +78,7 @@ export const zh = {
   'sandbox.error.region': '不是有效的行政区划代码',
   'sandbox.error.date': '日期格式应为 YYYY-MM-DD',
   'sandbox.error.other': '取值有误（{message}）',
-  'sandbox.scope': '{edition} 版 · 基准日 {asOf} · 区划 {region} · 比较 {firms} 家企业',
+  'sandbox.scope': '{edition} 版 · 基准日 {asOf} · 范围 {region} · 比较 {firms} 家企业',
   'sandbox.unchanged': '未调整任何参数：调整前后相同。',
   'sandbox.before': '调整前',
   'sandbox.after': '调整后',

@@ -47,7 +47,8 @@ export function AppLayout() {
           mode="horizontal"
           selectedKeys={selected}
           items={items}
-          style={{ flex: 1, minWidth: 0 }}
+          // Clipped while antd measures which items fold into "…", so a phone never scrolls sideways.
+          style={{ flex: 1, minWidth: 0, overflow: 'hidden' }}
           aria-label="main navigation"
         />
         <Space size="small">

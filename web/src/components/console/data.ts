@@ -41,6 +41,7 @@ export interface ListPage {
 
 export interface PolicyItem {
   id: string;
+  kind: 'classification' | 'recognition' | 'assessment' | 'reward' | 'eligibility';
   title: Label;
   issuer: Label;
   editions: { edition: string; from: string; to: string | null; document: string }[];

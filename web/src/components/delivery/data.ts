@@ -3,19 +3,18 @@
  * while they run) and their three lists, claims, payout totals; and one mutation hook that sends a
  * move and refreshes everything a move can change.
  */
-import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { api } from '../../api.ts';
-import type { ClaimStatus } from '../../../../src/delivery/schema.ts';
-import type { RewardDoc } from '../../../../src/rules/schema.ts';
-import { usePolicies, type Label, type PolicyDocument } from '../evaluation/index.ts';
+import type { Label, PolicyDocument } from '../evaluation/index.ts';
+import { usePolicyLibrary } from '../policies/library.ts';
+import { regionsMeet, rewardOf, type RewardTerms } from '../policies/reward.ts';
 import type { Page } from '../recognition/index.ts';
 
-export type { ClaimStatus };
-export type RewardTerms = RewardDoc;
+export type { RewardTerms };
 
-/** The order a claim moves through, for filters and totals. */
-export const CLAIM_STATUSES: readonly ClaimStatus[] = [
+/** The order a claim moves through, for filters and totals (the API's claim statuses). */
+export const CLAIM_STATUSES = [
   'offered',
   'invited',
   'confirmed',
@@ -24,7 +23,8 @@ export const CLAIM_STATUSES: readonly ClaimStatus[] = [
   'declined',
   'expired',
   'ineligible',
-];
+] as const;
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
 
 export const VERDICTS = ['qualified', 'not_qualified', 'undetermined'] as const;
 export type ScreenedVerdict = (typeof VERDICTS)[number];
@@ -94,36 +94,21 @@ export interface PaymentOutcome {
 }
 
 /** The delivery terms of a policy document (the latest edition that has them), or null. */
-export function rewardOf(doc: PolicyDocument | undefined): RewardTerms | null {
-  const editions = (doc?.editions ?? []) as { reward?: RewardTerms }[];
-  return [...editions].reverse().find((e) => e.reward)?.reward ?? null;
+export function latestReward(doc: PolicyDocument | undefined): RewardTerms | null {
+  for (const e of [...(doc?.editions ?? [])].reverse()) {
+    const reward = rewardOf(e);
+    if (reward) return reward;
+  }
+  return null;
 }
 
-/** A region code as the prefix it covers: 320000 → 32, 320200 → 3202, 320214 → 320214. */
-const prefixOf = (code: string) => code.replace(/(00){1,2}$/, '');
-
-/**
- * The reward policies, with their terms, whose region meets `region` (a reviewer's; null for all).
- * The policy list does not say which policies are rewards, so each document is read (cached).
- */
+/** The reward policies, with their delivery terms, whose region meets `region` (a reviewer's; null for all). */
 export function useRewardPolicies(region: string | null) {
-  const ids = usePolicies().data?.map((p) => p.id) ?? [];
-  return useQueries({
-    queries: ids.map((id) => ({
-      queryKey: ['policy', id],
-      queryFn: () => api<PolicyDocument>(`/api/v1/policies/${encodeURIComponent(id)}`),
-      staleTime: 5 * 60_000,
-    })),
-    combine: (results) => {
-      if (ids.length === 0 || results.some((r) => r.isPending)) return undefined;
-      const mine = region === null ? '' : prefixOf(region);
-      return results.flatMap((r) => {
-        const reward = rewardOf(r.data);
-        if (!r.data || !reward) return [];
-        const theirs = prefixOf(reward.region.code);
-        return theirs.startsWith(mine) || mine.startsWith(theirs) ? [{ doc: r.data, reward }] : [];
-      });
-    },
+  const library = usePolicyLibrary().data;
+  if (!library) return undefined;
+  return library.flatMap((doc) => {
+    const reward = latestReward(doc);
+    return reward && (region === null || regionsMeet(region, reward.region.code)) ? [{ doc, reward }] : [];
   });
 }
 

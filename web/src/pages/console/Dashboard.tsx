@@ -9,7 +9,7 @@ import { useMe } from '../../auth.tsx';
 import { formatNumber } from '../../format.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { QueryError } from '../../layout/ErrorPage.tsx';
-import { isCounty, listLink, useFirmCount, useStats, type Stats } from '../../components/console/data.ts';
+import { isCounty, listLink, useFirmCount, usePolicies, useStats, type Stats } from '../../components/console/data.ts';
 import {
   isSizeClass,
   parseTag,
@@ -117,6 +117,7 @@ function Body({
 }) {
   const { t } = useI18n();
   const { honorName, policyName, sizeName, sectionName } = useConsoleLabels();
+  const rewards = new Set((usePolicies().data ?? []).filter((p) => p.kind === 'reward').map((p) => p.id));
   const tagCount = (tag: string) => stats.byTag.find((x) => x.tag === tag)?.count ?? 0;
 
   // Size class: a donut, in the order large → micro, firms not yet classed last.
@@ -145,8 +146,9 @@ function Body({
       qualifies: x.policy ? `qualifies:${x.policy}` : undefined,
     })),
     ...[...honours].filter((h) => !tierByHonor(h)).map((h) => ({ name: h, short: h, holds: `holds:${h}` })),
+    // Rewards a firm would be paid are not tiers: they have their own page (免申即享).
     ...[...policies]
-      .filter((p) => !tierByPolicy(p))
+      .filter((p) => !tierByPolicy(p) && !rewards.has(p))
       .map((p) => ({ name: policyName(p), short: policyName(p), qualifies: `qualifies:${p}` })),
   ];
   const heldLabel = t('console.dash.held');

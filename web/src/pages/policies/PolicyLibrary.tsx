@@ -9,8 +9,8 @@ import { Link, useSearchParams } from 'react-router';
 import { localToday, type PolicyDocument } from '../../components/evaluation/index.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { QueryError } from '../../layout/ErrorPage.tsx';
-import { usePolicyLibrary } from './library.ts';
-import { amountSummary, editionOn, formatYuan, isKind, KINDS, rewardOf } from './reward.ts';
+import { usePolicyLibrary } from '../../components/policies/library.ts';
+import { amountSummary, editionOn, formatYuan, isKind, KINDS, rewardOf } from '../../components/policies/reward.ts';
 import { DeliveryTag, KindTag } from './Tags.tsx';
 
 /** Where a policy applies: a reward's region, 全国 for a national (cn.*) policy. */

@@ -28,7 +28,7 @@ import { formatDate } from '../../format.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { QueryError } from '../../layout/ErrorPage.tsx';
 import { CriteriaTree } from './CriteriaTree.tsx';
-import { editionOn, rewardOf } from './reward.ts';
+import { editionOn, rewardOf } from '../../components/policies/reward.ts';
 import { RewardTerms } from './RewardTerms.tsx';
 import { KindTag } from './Tags.tsx';
 

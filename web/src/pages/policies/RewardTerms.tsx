@@ -9,7 +9,7 @@ import { useFactCatalog, type PolicyEditionDoc } from '../../components/evaluati
 import { formatDate } from '../../format.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { CriteriaTree } from './CriteriaTree.tsx';
-import { amountsOf, formatAmount, formatYuan, rewardCriteria, type RewardTerms as Terms } from './reward.ts';
+import { amountsOf, formatAmount, formatYuan, rewardCriteria, type RewardTerms as Terms } from '../../components/policies/reward.ts';
 import { DeliveryTag } from './Tags.tsx';
 
 export function RewardTerms({ edition, reward }: { edition: PolicyEditionDoc; reward: Terms }) {

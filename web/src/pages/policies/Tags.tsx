@@ -2,7 +2,7 @@
 import { ThunderboltOutlined, SendOutlined } from '@ant-design/icons';
 import { Tag } from 'antd';
 import { useI18n } from '../../i18n/index.tsx';
-import { isKind, type Delivery } from './reward.ts';
+import { isKind, type Delivery } from '../../components/policies/reward.ts';
 
 const KIND_COLOR = {
   classification: 'default',

@@ -1,6 +1,6 @@
 /**
  * 兑现统计: the money a policy has committed in the officer's region, by claim status, as one stacked
- * bar against the budget line; then the same in numbers — budget, committed, paid, and firms and
+ * column against the budget line; then the same in numbers — budget, committed, paid, and firms and
  * amounts for every status (the table says what the chart shows, colour is never the only signal).
  */
 import { Card, Col, Empty, Row, Skeleton, Statistic, Table, Typography } from 'antd';
@@ -59,20 +59,20 @@ function Totals({ totals }: { totals: DeliveryTotals }) {
           amount: formatNumber(p.value),
         }),
     },
-    legend: { bottom: 0 },
-    grid: { left: 8, right: 24, top: 28, bottom: 32, containLabel: true },
-    xAxis: {
+    legend: { top: 0, type: 'scroll' },
+    grid: { left: 8, right: 16, top: 56, bottom: 8, containLabel: true },
+    xAxis: { type: 'category', data: [t('delivery.totals.bar')] },
+    yAxis: {
       type: 'value',
       name: t('delivery.totals.axis'),
       max: budget === null ? undefined : Math.max(wan(budget), wan(totals.committed)),
     },
-    yAxis: { type: 'category', data: [t('delivery.totals.bar')] },
     series: COMMITTED.map(({ status, color }, i) => ({
       type: 'bar',
       stack: 'money',
       name: t(`claim.status.${status}`),
       itemStyle: { color },
-      barWidth: 36,
+      barWidth: 56,
       data: [{ value: wan(amountOf(status)), firms: firmsOf(status) }],
       ...(i === 0 && budget !== null
         ? {
@@ -80,8 +80,11 @@ function Totals({ totals }: { totals: DeliveryTotals }) {
               symbol: 'none',
               silent: true,
               lineStyle: { color: '#cf1322', type: 'dashed', width: 2 },
-              label: { formatter: t('delivery.totals.budgetLine', { amount: formatWan(budget) }), position: 'end' },
-              data: [{ xAxis: wan(budget) }],
+              label: {
+                formatter: t('delivery.totals.budgetLine', { amount: formatWan(budget) }),
+                position: 'insideEndBottom',
+              },
+              data: [{ yAxis: wan(budget) }],
             },
           }
         : {}),
@@ -100,7 +103,7 @@ function Totals({ totals }: { totals: DeliveryTotals }) {
       ) : (
         <>
           <div aria-hidden data-testid="totals-chart">
-            <EChart option={option} height={160} />
+            <EChart option={option} height={220} />
           </div>
           <Table
             data-testid="totals-by-status"

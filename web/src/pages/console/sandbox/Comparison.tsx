@@ -3,7 +3,7 @@
  * the budget), one chart of firms by verdict beside the total, and where the firms that move go.
  */
 import { ArrowRightOutlined } from '@ant-design/icons';
-import { Card, Col, Progress, Row, Typography } from 'antd';
+import { Card, Col, Progress, Row, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { verdictLabel } from '../../../components/evaluation/index.ts';
 import { formatNumber, formatWan } from '../../../format.ts';
@@ -107,7 +107,7 @@ export function Comparison({ result }: { result: SandboxResult }) {
   };
   const used = budget ? after.amount / budget : null;
   return (
-    <>
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Row gutter={[16, 16]}>
         <Col xs={24} md={12} xl={6}>
           <Figure title={t('sandbox.kpi.qualified')} testId="sandbox-kpi-qualified">
@@ -162,7 +162,7 @@ export function Comparison({ result }: { result: SandboxResult }) {
         height={280}
         table={<Flows result={result} />}
       />
-    </>
+    </Space>
   );
 }
 

@@ -4,7 +4,7 @@
  * the budget, and which firms move — before anything is published. Nothing is stored or sent to
  * firms. The policy is in the address (`?policy=`), so a policy page can link here.
  */
-import { Alert, Card, Col, Divider, Form, Row, Select, Skeleton, Space, Typography } from 'antd';
+import { Alert, Card, Col, Form, Row, Select, Skeleton, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ApiError, NetworkError } from '../../../api.ts';
@@ -15,8 +15,8 @@ import { formatValue, localToday } from '../../../components/evaluation/index.ts
 import { DateInput } from '../../../components/inputs/DateInput.tsx';
 import { useI18n } from '../../../i18n/index.tsx';
 import { QueryError } from '../../../layout/ErrorPage.tsx';
-import { usePolicyLibrary } from '../../policies/library.ts';
-import { editionOn, regionsMeet, rewardOf } from '../../policies/reward.ts';
+import { usePolicyLibrary } from '../../../components/policies/library.ts';
+import { editionOn, regionsMeet, rewardOf } from '../../../components/policies/reward.ts';
 import { Comparison } from './Comparison.tsx';
 import { fieldErrors, useSandbox, type SandboxResult } from './data.ts';
 import { Movers } from './Movers.tsx';
@@ -115,9 +115,9 @@ export default function SandboxPage() {
             )}
             {chosen && (
               <>
-                <Divider titlePlacement="start" style={{ marginTop: 0 }}>
+                <Typography.Title level={5} style={{ marginTop: 8 }}>
                   {t('sandbox.parameters', { edition: chosen.edition.edition, document: chosen.edition.document })}
-                </Divider>
+                </Typography.Title>
                 <ParameterForm
                   key={`${chosen.doc.id}@${chosen.edition.edition}`}
                   edition={chosen.edition}
@@ -146,7 +146,10 @@ export default function SandboxPage() {
       )}
       {result && (
         <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="sandbox-result">
-          <Scope result={result} />
+          <Scope
+            result={result}
+            regionName={result.region === chosen?.reward.region.code ? pick(chosen.reward.region.name) : result.region}
+          />
           <Comparison result={result} />
           <Movers result={result} />
         </Space>
@@ -156,7 +159,7 @@ export default function SandboxPage() {
 }
 
 /** What was compared: the edition, the date, the region and each changed number from → to. */
-function Scope({ result }: { result: SandboxResult }) {
+function Scope({ result, regionName }: { result: SandboxResult; regionName: string }) {
   const { t } = useI18n();
   return (
     <Alert
@@ -165,7 +168,7 @@ function Scope({ result }: { result: SandboxResult }) {
       title={t('sandbox.scope', {
         edition: result.edition,
         asOf: result.asOf,
-        region: result.region,
+        region: regionName,
         firms: result.firms,
       })}
       description={

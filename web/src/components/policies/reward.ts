@@ -9,7 +9,7 @@ import type {
   PolicyCriterionDoc,
   PolicyEditionDoc,
   PolicyParameter,
-} from '../../components/evaluation/index.ts';
+} from '../evaluation/index.ts';
 import { formatNumber, formatPercent } from '../../format.ts';
 import type { Lang, useI18n } from '../../i18n/index.tsx';
 

@@ -5,7 +5,7 @@
  */
 import { useQueries } from '@tanstack/react-query';
 import { api } from '../../api.ts';
-import { usePolicies, type PolicyDocument } from '../../components/evaluation/index.ts';
+import { usePolicies, type PolicyDocument } from '../evaluation/index.ts';
 
 export function usePolicyLibrary() {
   const list = usePolicies();
