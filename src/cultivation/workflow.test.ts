@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { createUser } from '../platform/auth.ts';
 import { lodgeObjection, OBJECTIONS_PER_HOUR } from './notices.ts';
-import { FIRM_A, PASSWORD, testApp, type Send, type TestApp } from '../server/test-app.ts';
+import { FIRM_A, PASSWORD, testApp, type Send, type TestApp, answer } from '../server/test-app.ts';
 
 const profiles = (file: string) =>
   (
@@ -29,12 +29,6 @@ let t: TestApp;
 let clock = '2026-05-06';
 const as: Record<string, Send> = {};
 
-async function json<T = Record<string, unknown>>(res: Response | Promise<Response>, status: number): Promise<T> {
-  const r = await res;
-  const text = await r.text();
-  expect(r.status, `${r.status} ${text.slice(0, 400)}`).toBe(status);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
 const post = (who: string, path: string, body?: unknown) =>
   as[who]!(path, { method: 'POST', ...(body === undefined ? {} : { json: body }) });
 const get = (who: string, path: string) => as[who]!(path);
@@ -45,7 +39,7 @@ const upload = (who: string, id: number, claim: string, name: string, data: Uint
   return as[who]!(`/api/v1/applications/${id}/evidence`, { method: 'POST', body: form });
 };
 type App = { id: number; status: string; version: number; step: number; dueOn: string | null };
-const app = (id: number) => json<App & Record<string, unknown>>(get('firm', `/api/v1/applications/${id}`), 200);
+const app = (id: number) => answer<App & Record<string, unknown>>(get('firm', `/api/v1/applications/${id}`), 200);
 
 beforeAll(async () => {
   t = await testApp();
@@ -89,58 +83,58 @@ describe(`a batch from window to re-review on ${process.env.HUIQI_TEST_DATABASE_
       opensOn: '2026-05-10',
       closesOn: '2026-06-10',
     };
-    await json(post('city', '/api/v1/batches', open), 403);
-    await json(post('firm', '/api/v1/batches', open), 403);
-    const bad = await json<{ error: { details: { field: string }[] } }>(
+    await answer(post('city', '/api/v1/batches', open), 403);
+    await answer(post('firm', '/api/v1/batches', open), 403);
+    const bad = await answer<{ error: { details: { field: string }[] } }>(
       post('jiangsu', '/api/v1/batches', { ...open, levels: ['city', 'district', 'province'] }),
       400,
     );
     expect(bad.error.details[0]!.field).toBe('levels');
-    await json(post('jiangsu', '/api/v1/batches', { ...open, levels: ['district', 'city'] }), 400);
-    await json(post('jiangsu', '/api/v1/batches', { ...open, policyId: 'cn.nbs.enterprise-size' }), 422);
-    const made = await json<{ id: number; status: string; asOf: string; edition: string; regionCode: string }>(
+    await answer(post('jiangsu', '/api/v1/batches', { ...open, levels: ['district', 'city'] }), 400);
+    await answer(post('jiangsu', '/api/v1/batches', { ...open, policyId: 'cn.nbs.enterprise-size' }), 422);
+    const made = await answer<{ id: number; status: string; asOf: string; edition: string; regionCode: string }>(
       post('jiangsu', '/api/v1/batches', open),
       201,
     );
     expect(made).toMatchObject({ status: 'scheduled', asOf: '2026-05-10', edition: '2022', regionCode: '320000' });
     batch = made.id;
-    const listed = await json<{ items: { id: number }[] }>(
+    const listed = await answer<{ items: { id: number }[] }>(
       get('anonymous', `/api/v1/batches?region=${FIRM_A.regionCode}`),
       200,
     );
     expect(listed.items.map((b) => b.id)).toContain(batch);
-    const elsewhere = await json<{ items: { id: number }[] }>(get('anonymous', '/api/v1/batches?region=310101'), 200);
+    const elsewhere = await answer<{ items: { id: number }[] }>(get('anonymous', '/api/v1/batches?region=310101'), 200);
     expect(elsewhere.items.map((b) => b.id)).not.toContain(batch);
   });
 
   it('a firm applies only inside the window, once', async () => {
-    const early = await json<{ error: { code: string } }>(post('firm', `/api/v1/batches/${batch}/applications`), 409);
+    const early = await answer<{ error: { code: string } }>(post('firm', `/api/v1/batches/${batch}/applications`), 409);
     expect(early.error.code).toBe('window_closed');
     clock = '2026-05-12';
-    await json(post('district', `/api/v1/batches/${batch}/applications`), 403);
-    const draft = await json<App>(post('firm', `/api/v1/batches/${batch}/applications`), 201);
+    await answer(post('district', `/api/v1/batches/${batch}/applications`), 403);
+    const draft = await answer<App>(post('firm', `/api/v1/batches/${batch}/applications`), 201);
     expect(draft).toMatchObject({ status: 'draft', version: 1, kind: 'new' });
     ({ id, version } = draft);
-    const again = await json<{ error: { code: string } }>(post('firm', `/api/v1/batches/${batch}/applications`), 409);
+    const again = await answer<{ error: { code: string } }>(post('firm', `/api/v1/batches/${batch}/applications`), 409);
     expect(again.error.code).toBe('already_applied');
   });
 
   it('takes PDF, PNG and JPEG evidence by content, once per claim, and names what is wrong', async () => {
-    const stored = await json<{ id: number; sha256: string; duplicate: boolean }>(
+    const stored = await answer<{ id: number; sha256: string; duplicate: boolean }>(
       upload('firm', id, 'ip[0]', '发明专利证书.pdf', PDF),
       201,
     );
     expect(stored.duplicate).toBe(false);
     expect(stored.sha256).toMatch(/^[0-9a-f]{64}$/);
-    expect((await json<{ duplicate: boolean }>(upload('firm', id, 'ip[0]', 'copy.pdf', PDF), 201)).duplicate).toBe(
+    expect((await answer<{ duplicate: boolean }>(upload('firm', id, 'ip[0]', 'copy.pdf', PDF), 201)).duplicate).toBe(
       true,
     );
-    const fake = await json<{ error: { details: { field: string; message: string }[] } }>(
+    const fake = await answer<{ error: { details: { field: string; message: string }[] } }>(
       upload('firm', id, 'years.2025.rdExpense', 'audit.pdf', new TextEncoder().encode('not a pdf at all')),
       400,
     );
     expect(fake.error.details[0]).toMatchObject({ field: 'file' });
-    const claim = await json<{ error: { details: { field: string }[] } }>(
+    const claim = await answer<{ error: { details: { field: string }[] } }>(
       upload('firm', id, 'years.2025.nonsense', 'a.pdf', PDF),
       400,
     );
@@ -148,20 +142,20 @@ describe(`a batch from window to re-review on ${process.env.HUIQI_TEST_DATABASE_
     const big = new Uint8Array(10 * 1024 * 1024 + 1);
     big.set(PDF);
     expect((await upload('firm', id, 'other', 'big.pdf', big)).status).toBe(400);
-    await json(upload('district', id, 'other', 'x.pdf', PDF), 403);
+    await answer(upload('district', id, 'other', 'x.pdf', PDF), 403);
     const file = await get('district', `/api/v1/evidence/${stored.id}`);
     expect(file.status).toBe(200);
     expect(file.headers.get('content-type')).toBe('application/pdf');
     expect(new Uint8Array(await file.arrayBuffer())).toEqual(PDF);
-    await json(get('otherReviewer', `/api/v1/evidence/${stored.id}`), 403);
+    await answer(get('otherReviewer', `/api/v1/evidence/${stored.id}`), 403);
   });
 
   it('submits only with the pledge signed and a qualifying evaluation, which is frozen', async () => {
-    await json(
+    await answer(
       post('firm', `/api/v1/applications/${id}/submit`, { version, pledge: { accepted: false, signer: '张三' } }),
       400,
     );
-    const refused = await json<{ error: { code: string; message: { zh: string }; details: { field: string }[] } }>(
+    const refused = await answer<{ error: { code: string; message: { zh: string }; details: { field: string }[] } }>(
       post('firm', `/api/v1/applications/${id}/submit`, { version, pledge: { accepted: true, signer: '张三' } }),
       422,
     );
@@ -169,8 +163,8 @@ describe(`a batch from window to re-review on ${process.env.HUIQI_TEST_DATABASE_
     expect(refused.error.message.zh).toContain('2022版');
     expect(refused.error.details.length).toBeGreaterThan(0);
     // The firm declares the figures its policy file calls typical, and the evaluation qualifies.
-    await json(post('firm', `/api/v1/enterprises/${FIRM_A.uscc}/facts`, { facts: INNOVATIVE }), 200);
-    const sent = await json<App & { submittedDecisionId: number; pledge: { signer: string } }>(
+    await answer(post('firm', `/api/v1/enterprises/${FIRM_A.uscc}/facts`, { facts: INNOVATIVE }), 200);
+    const sent = await answer<App & { submittedDecisionId: number; pledge: { signer: string } }>(
       post('firm', `/api/v1/applications/${id}/submit`, { version, pledge: { accepted: true, signer: '张三' } }),
       200,
     );
@@ -179,11 +173,11 @@ describe(`a batch from window to re-review on ${process.env.HUIQI_TEST_DATABASE_
     version = sent.version;
     const detail = await app(id);
     expect((detail.submittedEvaluation as { verdict: string; edition: string }).verdict).toBe('qualified');
-    await json(upload('firm', id, 'other', 'late.pdf', PDF), 409);
+    await answer(upload('firm', id, 'other', 'late.pdf', PDF), 409);
   });
 
   it('is refused to the wrong level, and one of two reviewers acting at once wins', async () => {
-    await json(post('city', `/api/v1/applications/${id}/review`, { action: 'approve', version }), 403);
+    await answer(post('city', `/api/v1/applications/${id}/review`, { action: 'approve', version }), 403);
     const [a, b] = await Promise.all([
       post('district', `/api/v1/applications/${id}/review`, { action: 'approve', version }),
       post('district', `/api/v1/applications/${id}/review`, { action: 'approve', version }),
@@ -198,8 +192,8 @@ describe(`a batch from window to re-review on ${process.env.HUIQI_TEST_DATABASE_
   });
 
   it('the city returns it with what to fix; the firm corrects and resubmits to the city', async () => {
-    await json(post('city', `/api/v1/applications/${id}/review`, { action: 'return', version }), 400);
-    const back = await json<App & { note: string }>(
+    await answer(post('city', `/api/v1/applications/${id}/review`, { action: 'return', version }), 400);
+    const back = await answer<App & { note: string }>(
       post('city', `/api/v1/applications/${id}/review`, {
         action: 'return',
         version,
@@ -214,33 +208,36 @@ describe(`a batch from window to re-review on ${process.env.HUIQI_TEST_DATABASE_
       note: '请补充研发费用专项审计报告',
     });
     version = back.version;
-    const inbox = await json<{ items: { kind: string; due: string }[] }>(get('firm', '/api/v1/inbox'), 200);
+    const inbox = await answer<{ items: { kind: string; due: string }[] }>(get('firm', '/api/v1/inbox'), 200);
     expect(inbox.items).toContainEqual(expect.objectContaining({ kind: 'correct', due: '2026-05-22' }));
-    await json(upload('firm', id, 'years.2025.rdExpense', '研发费用专项审计报告.pdf', PDF), 201);
-    const again = await json<App>(
+    await answer(upload('firm', id, 'years.2025.rdExpense', '研发费用专项审计报告.pdf', PDF), 201);
+    const again = await answer<App>(
       post('firm', `/api/v1/applications/${id}/resubmit`, { version, note: '已补充审计报告' }),
       200,
     );
     expect(again).toMatchObject({ status: 'in_review', step: 1 });
     version = again.version;
-    const queue = await json<{ items: { id: number }[] }>(get('city', '/api/v1/applications'), 200);
+    const queue = await answer<{ items: { id: number }[] }>(get('city', '/api/v1/applications'), 200);
     expect(queue.items.map((x) => x.id)).toContain(id);
-    const districtQueue = await json<{ items: { id: number }[] }>(get('district', '/api/v1/applications'), 200);
+    const districtQueue = await answer<{ items: { id: number }[] }>(get('district', '/api/v1/applications'), 200);
     expect(districtQueue.items.map((x) => x.id)).not.toContain(id);
   });
 
   it('the province corrects a fact with a reason, the evaluation re-runs, a spot check is recorded, and it approves', async () => {
-    const ok = await json<App>(post('city', `/api/v1/applications/${id}/review`, { action: 'approve', version }), 200);
+    const ok = await answer<App>(
+      post('city', `/api/v1/applications/${id}/review`, { action: 'approve', version }),
+      200,
+    );
     expect(ok).toMatchObject({ status: 'in_review', step: 2 });
     version = ok.version;
-    await json(
+    await answer(
       post('jiangsu', `/api/v1/applications/${id}/overrides`, {
         version,
         facts: { years: { '2025': { rdExpense: 1_400_000 } } },
       }),
       400,
     );
-    const fixed = await json<{ application: App; evaluation: { verdict: string } }>(
+    const fixed = await answer<{ application: App; evaluation: { verdict: string } }>(
       post('jiangsu', `/api/v1/applications/${id}/overrides`, {
         version,
         facts: { years: { '2025': { rdExpense: 1_400_000 } } },
@@ -250,12 +247,12 @@ describe(`a batch from window to re-review on ${process.env.HUIQI_TEST_DATABASE_
     );
     expect(fixed.evaluation.verdict).toBe('qualified');
     version = fixed.application.version;
-    const { items: history } = await json<{ items: { source: string; reason: string }[] }>(
+    const { items: history } = await answer<{ items: { source: string; reason: string }[] }>(
       get('jiangsu', `/api/v1/enterprises/${FIRM_A.uscc}/facts?path=years.2025.rdExpense`),
       200,
     );
     expect(history.at(-1)).toMatchObject({ source: 'reviewer', reason: '按专项审计报告核定研发费用' });
-    await json(
+    await answer(
       post('jiangsu', `/api/v1/applications/${id}/spot-checks`, {
         on: '2026-05-19',
         result: 'passed',
@@ -265,7 +262,7 @@ describe(`a batch from window to re-review on ${process.env.HUIQI_TEST_DATABASE_
       400,
     );
     clock = '2026-05-19';
-    await json(
+    await answer(
       post('jiangsu', `/api/v1/applications/${id}/spot-checks`, {
         on: '2026-05-19',
         result: 'passed',
@@ -274,12 +271,12 @@ describe(`a batch from window to re-review on ${process.env.HUIQI_TEST_DATABASE_
       }),
       201,
     );
-    const done = await json<App>(
+    const done = await answer<App>(
       post('jiangsu', `/api/v1/applications/${id}/review`, { action: 'approve', version }),
       200,
     );
     expect(done).toMatchObject({ status: 'approved', dueOn: null });
-    const detail = await json<{ events: { action: string }[] }>(get('jiangsu', `/api/v1/applications/${id}`), 200);
+    const detail = await answer<{ events: { action: string }[] }>(get('jiangsu', `/api/v1/applications/${id}`), 200);
     expect(detail.events.map((e) => e.action)).toEqual([
       'create',
       'evidence_add',
@@ -297,14 +294,14 @@ describe(`a batch from window to re-review on ${process.env.HUIQI_TEST_DATABASE_
 
   it('is published; objections are taken while it runs, with a contact, and resolved before the decision', async () => {
     clock = '2026-05-20';
-    await json(post('city', `/api/v1/batches/${batch}/notices`, {}), 403);
-    const notice = await json<{ id: number; listed: number; endsOn: string }>(
+    await answer(post('city', `/api/v1/batches/${batch}/notices`, {}), 403);
+    const notice = await answer<{ id: number; listed: number; endsOn: string }>(
       post('jiangsu', `/api/v1/batches/${batch}/notices`, {}),
       201,
     );
     expect(notice).toMatchObject({ listed: 1, endsOn: '2026-05-26' });
     noticeId = notice.id;
-    const shown = await json<{ state: string; firms: { id: number; uscc: string }[] }>(
+    const shown = await answer<{ state: string; firms: { id: number; uscc: string }[] }>(
       get('anonymous', `/api/v1/notices/${noticeId}`),
       200,
     );
@@ -316,12 +313,12 @@ describe(`a batch from window to re-review on ${process.env.HUIQI_TEST_DATABASE_
       contactName: '赵六',
       contact: '13800000000',
     };
-    const bad = await json<{ error: { details: { field: string }[] } }>(
+    const bad = await answer<{ error: { details: { field: string }[] } }>(
       post('anonymous', `/api/v1/notices/${noticeId}/objections`, { ...objection, contact: 'call me' }),
       400,
     );
     expect(bad.error.details.map((d) => d.field)).toEqual(['contact']);
-    const lodged = await json<{ id: number }>(
+    const lodged = await answer<{ id: number }>(
       post('anonymous', `/api/v1/notices/${noticeId}/objections`, objection),
       201,
     );
@@ -335,27 +332,33 @@ describe(`a batch from window to re-review on ${process.env.HUIQI_TEST_DATABASE_
       code: 'too_many_objections',
     });
     for (const o of burst)
-      await json(
+      await answer(
         post('jiangsu', `/api/v1/objections/${o}/resolve`, { outcome: 'dismissed', resolution: '重复提交' }),
         200,
       );
-    const running = await json<{ error: { code: string } }>(post('jiangsu', `/api/v1/notices/${noticeId}/decide`), 409);
+    const running = await answer<{ error: { code: string } }>(
+      post('jiangsu', `/api/v1/notices/${noticeId}/decide`),
+      409,
+    );
     expect(running.error.code).toBe('notice_running');
     clock = '2026-05-27';
-    const late = await json<{ error: { code: string } }>(
+    const late = await answer<{ error: { code: string } }>(
       post('anonymous', `/api/v1/notices/${noticeId}/objections`, objection),
       409,
     );
     expect(late.error.code).toBe('notice_closed');
-    const inbox = await json<{ items: { kind: string }[] }>(get('jiangsu', '/api/v1/inbox'), 200);
+    const inbox = await answer<{ items: { kind: string }[] }>(get('jiangsu', '/api/v1/inbox'), 200);
     expect(inbox.items.map((i) => i.kind)).toEqual(expect.arrayContaining(['decide', 'objection']));
-    const blocked = await json<{ error: { code: string } }>(post('jiangsu', `/api/v1/notices/${noticeId}/decide`), 409);
+    const blocked = await answer<{ error: { code: string } }>(
+      post('jiangsu', `/api/v1/notices/${noticeId}/decide`),
+      409,
+    );
     expect(blocked.error.code).toBe('objections_open');
-    await json(
+    await answer(
       post('jiangsu', `/api/v1/objections/${lodged.id}/resolve`, { outcome: 'dismissed', resolution: '' }),
       400,
     );
-    await json(
+    await answer(
       post('jiangsu', `/api/v1/objections/${lodged.id}/resolve`, {
         outcome: 'dismissed',
         resolution: '经核查专项审计报告，研发投入属实',
@@ -365,7 +368,7 @@ describe(`a batch from window to re-review on ${process.env.HUIQI_TEST_DATABASE_
   });
 
   it('the decision grants a numbered title for 3 years, in the register and in the firm’s profile', async () => {
-    const decided = await json<{ certified: { application: number; certificateNo: string }[] }>(
+    const decided = await answer<{ certified: { application: number; certificateNo: string }[] }>(
       post('jiangsu', `/api/v1/notices/${noticeId}/decide`),
       200,
     );
@@ -375,7 +378,7 @@ describe(`a batch from window to re-review on ${process.env.HUIQI_TEST_DATABASE_
     const title = detail.title as { id: number; validFrom: string; validTo: string };
     expect(title).toMatchObject({ validFrom: '2026-05-27', validTo: '2029-05-26' });
     titleId = title.id;
-    const found = await json<{ items: { certificateNo: string; state: string }[] }>(
+    const found = await answer<{ items: { certificateNo: string; state: string }[] }>(
       get('anonymous', `/api/v1/titles?q=${encodeURIComponent(FIRM_A.name.slice(0, 4))}`),
       200,
     );
@@ -386,9 +389,12 @@ describe(`a batch from window to re-review on ${process.env.HUIQI_TEST_DATABASE_
     const bytes = Buffer.from(await pdf.arrayBuffer());
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
     expect(bytes.toString('latin1')).toContain('(CXX-32-2026-00001)'); // the document's title
-    const byCode = await json<{ total: number }>(get('anonymous', `/api/v1/titles?q=${FIRM_A.uscc.slice(0, 10)}`), 200);
+    const byCode = await answer<{ total: number }>(
+      get('anonymous', `/api/v1/titles?q=${FIRM_A.uscc.slice(0, 10)}`),
+      200,
+    );
     expect(byCode.total).toBe(1);
-    const profile = await json<{ honors: Record<string, unknown>[] }>(
+    const profile = await answer<{ honors: Record<string, unknown>[] }>(
       get('firm', `/api/v1/enterprises/${FIRM_A.uscc}/profile`),
       200,
     );
@@ -398,13 +404,13 @@ describe(`a batch from window to re-review on ${process.env.HUIQI_TEST_DATABASE_
       validTo: '2029-05-26',
       certificateNo: 'CXX-32-2026-00001',
     });
-    const { items: history } = await json<{ items: { source: string }[] }>(
+    const { items: history } = await answer<{ items: { source: string }[] }>(
       get('firm', `/api/v1/enterprises/${FIRM_A.uscc}/facts?path=honors`),
       200,
     );
     expect(history.at(-1)!.source).toBe('recognition');
     // Holding 创新型 now meets the 专精特新 ladder condition.
-    const ladder = await json<{ criteria: { id: string; status: string }[] }>(
+    const ladder = await answer<{ criteria: { id: string; status: string }[] }>(
       post('firm', `/api/v1/enterprises/${FIRM_A.uscc}/evaluate?policy=cn.miit.specialized-sme&asOf=2026-06-01`),
       200,
     );
@@ -413,7 +419,7 @@ describe(`a batch from window to re-review on ${process.env.HUIQI_TEST_DATABASE_
 
   it('replays the frozen submission to the same result', async () => {
     const detail = await app(id);
-    const replay = await json<{ identical: boolean }>(
+    const replay = await answer<{ identical: boolean }>(
       post('firm', `/api/v1/decisions/${detail.submittedDecisionId}/replay`),
       200,
     );
@@ -422,22 +428,22 @@ describe(`a batch from window to re-review on ${process.env.HUIQI_TEST_DATABASE_
 
   it('reminds of the yearly update before 31 May and of the end of the title 90 days before', async () => {
     clock = '2027-04-15';
-    let inbox = await json<{ items: { kind: string; due: string }[] }>(get('firm', '/api/v1/inbox'), 200);
+    let inbox = await answer<{ items: { kind: string; due: string }[] }>(get('firm', '/api/v1/inbox'), 200);
     expect(inbox.items).toContainEqual(expect.objectContaining({ kind: 'yearly_update', due: '2027-05-31' }));
     clock = '2027-03-31';
-    inbox = await json(get('firm', '/api/v1/inbox'), 200);
+    inbox = await answer(get('firm', '/api/v1/inbox'), 200);
     expect(inbox.items.map((i) => i.kind)).not.toContain('yearly_update');
     clock = '2029-02-24';
-    inbox = await json(get('firm', '/api/v1/inbox'), 200);
+    inbox = await answer(get('firm', '/api/v1/inbox'), 200);
     expect(inbox.items.map((i) => i.kind)).not.toContain('expiry');
     clock = '2029-02-25'; // 90 days before 2029-05-26
-    inbox = await json(get('firm', '/api/v1/inbox'), 200);
+    inbox = await answer(get('firm', '/api/v1/inbox'), 200);
     expect(inbox.items).toContainEqual(expect.objectContaining({ kind: 'expiry', due: '2029-05-26' }));
   });
 
   it('re-reviews (复核) a title ending within a year, and refuses one that lasts longer', async () => {
     clock = '2027-06-01';
-    const early = await json<{ id: number }>(
+    const early = await answer<{ id: number }>(
       post('jiangsu', '/api/v1/batches', {
         policyId: 'cn.miit.innovative-sme',
         title: '2027年江苏省创新型中小企业评价',
@@ -447,10 +453,13 @@ describe(`a batch from window to re-review on ${process.env.HUIQI_TEST_DATABASE_
       }),
       201,
     );
-    const held = await json<{ error: { code: string } }>(post('firm', `/api/v1/batches/${early.id}/applications`), 409);
+    const held = await answer<{ error: { code: string } }>(
+      post('firm', `/api/v1/batches/${early.id}/applications`),
+      409,
+    );
     expect(held.error.code).toBe('already_held');
     clock = '2029-03-01';
-    const later = await json<{ id: number }>(
+    const later = await answer<{ id: number }>(
       post('jiangsu', '/api/v1/batches', {
         policyId: 'cn.miit.innovative-sme',
         title: '2029年江苏省创新型中小企业复核',
@@ -460,34 +469,34 @@ describe(`a batch from window to re-review on ${process.env.HUIQI_TEST_DATABASE_
       }),
       201,
     );
-    const renewal = await json<{ kind: string }>(post('firm', `/api/v1/batches/${later.id}/applications`), 201);
+    const renewal = await answer<{ kind: string }>(post('firm', `/api/v1/batches/${later.id}/applications`), 201);
     expect(renewal.kind).toBe('renewal');
   });
 
   it('revokes for data fraud: the title ends, its honour ends the day before, and new applications are barred 3 years', async () => {
     clock = '2028-01-10';
-    await json(
+    await answer(
       post('city', `/api/v1/titles/${titleId}/revoke`, { reason: 'data_fraud', note: '经查研发费用造假' }),
       403,
     );
-    const unknown = await json<{ error: { details: { message: string }[] } }>(
+    const unknown = await answer<{ error: { details: { message: string }[] } }>(
       post('jiangsu', `/api/v1/titles/${titleId}/revoke`, { reason: 'bad_luck', note: 'x' }),
       400,
     );
     expect(unknown.error.details[0]!.message).toContain('data_fraud');
-    const revoked = await json<{ state: string; barredUntil: string; revokedOn: string }>(
+    const revoked = await answer<{ state: string; barredUntil: string; revokedOn: string }>(
       post('jiangsu', `/api/v1/titles/${titleId}/revoke`, { reason: 'data_fraud', note: '经查研发费用造假' }),
       200,
     );
     expect(revoked).toMatchObject({ state: 'revoked', revokedOn: '2028-01-10', barredUntil: '2031-01-09' });
-    const profile = await json<{ honors: { certificateNo?: string; validTo: string }[] }>(
+    const profile = await answer<{ honors: { certificateNo?: string; validTo: string }[] }>(
       get('firm', `/api/v1/enterprises/${FIRM_A.uscc}/profile`),
       200,
     );
     expect(profile.honors.find((h) => h.certificateNo === 'CXX-32-2026-00001')!.validTo).toBe('2028-01-09');
     const open = async (day: string) => {
       clock = day;
-      const b = await json<{ id: number }>(
+      const b = await answer<{ id: number }>(
         post('jiangsu', '/api/v1/batches', {
           policyId: 'cn.miit.specialized-sme',
           title: `专精特新 ${day}`,
@@ -500,8 +509,8 @@ describe(`a batch from window to re-review on ${process.env.HUIQI_TEST_DATABASE_
       return post('firm', `/api/v1/batches/${b.id}/applications`);
     };
     // The bar covers the whole programme (创新型 → 专精特新 → 小巨人), to its last day.
-    expect((await json<{ error: { code: string } }>(open('2031-01-09'), 409)).error.code).toBe('barred');
-    await json(open('2031-01-10'), 201);
+    expect((await answer<{ error: { code: string } }>(open('2031-01-09'), 409)).error.code).toBe('barred');
+    await answer(open('2031-01-10'), 201);
   });
 });
 
@@ -509,7 +518,7 @@ describe('editions: a batch evaluated as of its own date', () => {
   it('keeps the 2022 专精特新 standard for a batch dated before 2026-04-01, at every level and in the replay', async () => {
     const uscc = FIRM_A.uscc;
     clock = '2026-03-20';
-    const b = await json<{ id: number; edition: string }>(
+    const b = await answer<{ id: number; edition: string }>(
       post('jiangsu', '/api/v1/batches', {
         policyId: 'cn.miit.specialized-sme',
         title: '2026年江苏省专精特新中小企业认定（第一批）',
@@ -522,9 +531,9 @@ describe('editions: a batch evaluated as of its own date', () => {
     );
     expect(b.edition).toBe('2022');
     // Scores 59 under 2022 (one short) while meeting every 2026 condition: refused under 2022.
-    await json(post('firm', `/api/v1/enterprises/${uscc}/facts`, { facts: withoutRegion(SPECIALIZED.weak!) }), 200);
-    const a = await json<App>(post('firm', `/api/v1/batches/${b.id}/applications`), 201);
-    const refused = await json<{ error: { message: { zh: string } } }>(
+    await answer(post('firm', `/api/v1/enterprises/${uscc}/facts`, { facts: withoutRegion(SPECIALIZED.weak!) }), 200);
+    const a = await answer<App>(post('firm', `/api/v1/batches/${b.id}/applications`), 201);
+    const refused = await answer<{ error: { message: { zh: string } } }>(
       post('firm', `/api/v1/applications/${a.id}/submit`, {
         version: a.version,
         pledge: { accepted: true, signer: '张三' },
@@ -532,8 +541,8 @@ describe('editions: a batch evaluated as of its own date', () => {
       422,
     );
     expect(refused.error.message.zh).toContain('2022版');
-    await json(post('firm', `/api/v1/enterprises/${uscc}/facts`, { facts: withoutRegion(SPECIALIZED.firm!) }), 200);
-    const sent = await json<App & { submittedDecisionId: number }>(
+    await answer(post('firm', `/api/v1/enterprises/${uscc}/facts`, { facts: withoutRegion(SPECIALIZED.firm!) }), 200);
+    const sent = await answer<App & { submittedDecisionId: number }>(
       post('firm', `/api/v1/applications/${a.id}/submit`, {
         version: a.version,
         pledge: { accepted: true, signer: '张三' },
@@ -541,17 +550,17 @@ describe('editions: a batch evaluated as of its own date', () => {
       200,
     );
     clock = '2026-06-15'; // the 2026 standard is in force now
-    const ok = await json<App & { decisionId: number }>(
+    const ok = await answer<App & { decisionId: number }>(
       post('city', `/api/v1/applications/${a.id}/review`, { action: 'approve', version: sent.version }),
       200,
     );
-    const detail = await json<{ evaluation: { edition: string; asOf: string } }>(
+    const detail = await answer<{ evaluation: { edition: string; asOf: string } }>(
       get('city', `/api/v1/applications/${a.id}`),
       200,
     );
     expect(detail.evaluation).toMatchObject({ edition: '2022', asOf: '2026-03-31' });
     for (const decision of [sent.submittedDecisionId, ok.decisionId]) {
-      const replay = await json<{ identical: boolean; replayed: { edition: string } }>(
+      const replay = await answer<{ identical: boolean; replayed: { edition: string } }>(
         post('city', `/api/v1/decisions/${decision}/replay`),
         200,
       );

@@ -16,7 +16,7 @@ import { projector } from '../enterprises/tags.ts';
 import type { Profile } from '../facts/profile.ts';
 import { createUser } from '../platform/auth.ts';
 import { POLICY_DIR } from '../policy/library.ts';
-import { PASSWORD, testApp, usccFor, type Send, type TestApp } from '../server/test-app.ts';
+import { PASSWORD, testApp, usccFor, type Send, type TestApp, answer } from '../server/test-app.ts';
 import { screeningResults, screenings } from './schema.ts';
 import { runScreening } from './screening.ts';
 
@@ -28,12 +28,6 @@ let t: TestApp;
 let clock = '2026-03-02';
 const as: Record<string, Send> = {};
 
-async function json<T = Record<string, unknown>>(res: Response | Promise<Response>, status: number): Promise<T> {
-  const r = await res;
-  const text = await r.text();
-  expect(r.status, `${r.status} ${text.slice(0, 400)}`).toBe(status);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
 const post = (who: string, path: string, body: unknown = {}) => as[who]!(path, { method: 'POST', json: body });
 const get = (who: string, path: string) => as[who]!(path);
 
@@ -67,7 +61,7 @@ const HANGZHOU_FIRM: Profile = {
 
 async function waitDone(who: string, id: number) {
   for (let i = 0; i < 100; i++) {
-    const s = await json<{ status: string }>(get(who, `/api/v1/screenings/${id}`), 200);
+    const s = await answer<{ status: string }>(get(who, `/api/v1/screenings/${id}`), 200);
     if (s.status === 'done' || s.status === 'failed') return s as Record<string, unknown> & { status: string };
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -108,7 +102,7 @@ describe(`免申即享 from screening to payment on ${process.env.HUIQI_TEST_DAT
   let claim: { id: number; version: number; amount: number };
 
   it('screens 新吴 as a background job: every firm of the zone once, and no one outside it', async () => {
-    const s = await json<{ id: number; status: string; regionCode: string }>(
+    const s = await answer<{ id: number; status: string; regionCode: string }>(
       post('reviewer', '/api/v1/screenings', { policyId: XINWU, asOf: AS_OF }),
       202,
     );
@@ -125,7 +119,7 @@ describe(`免申即享 from screening to payment on ${process.env.HUIQI_TEST_DAT
   });
 
   it('lists the eligible with their amounts and the ineligible with the condition they fail', async () => {
-    const ok = await json<{ items: { uscc: string; amount: number }[]; total: number }>(
+    const ok = await answer<{ items: { uscc: string; amount: number }[]; total: number }>(
       get('reviewer', `/api/v1/screenings/${screening}/results?verdict=qualified`),
       200,
     );
@@ -133,7 +127,7 @@ describe(`免申即享 from screening to payment on ${process.env.HUIQI_TEST_DAT
       [ELIGIBLE_1.uscc, 400000],
       [ELIGIBLE_2.uscc, 400000],
     ]);
-    const no = await json<{ items: { uscc: string; failed: { id: string; title: { zh: string } }[] }[] }>(
+    const no = await answer<{ items: { uscc: string; failed: { id: string; title: { zh: string } }[] }[] }>(
       get('reviewer', `/api/v1/screenings/${screening}/results?verdict=not_qualified`),
       200,
     );
@@ -147,7 +141,7 @@ describe(`免申即享 from screening to payment on ${process.env.HUIQI_TEST_DAT
   });
 
   it('replays a firm’s decision record from its ledger entry and the policy version', async () => {
-    const r = await json<{ identical: boolean; evaluation: { verdict: string } }>(
+    const r = await answer<{ identical: boolean; evaluation: { verdict: string } }>(
       get('reviewer', `/api/v1/screenings/${screening}/results/${DISHONEST.uscc}/replay`),
       200,
     );
@@ -155,28 +149,28 @@ describe(`免申即享 from screening to payment on ${process.env.HUIQI_TEST_DAT
   });
 
   it('refuses a reviewer whose region the policy does not reach, and others’ screenings', async () => {
-    const e = await json<{ error: { code: string } }>(
+    const e = await answer<{ error: { code: string } }>(
       post('districtReviewer', '/api/v1/screenings', { policyId: XINWU, asOf: AS_OF }),
       422,
     );
     expect(e.error.code).toBe('outside_policy_region');
-    await json(get('otherReviewer', `/api/v1/screenings/${screening}`), 403);
-    await json(post('bank', '/api/v1/screenings', { policyId: XINWU }), 403);
-    await json(post('reviewer', '/api/v1/screenings', { policyId: 'cn.most.tech-sme' }), 422);
+    await answer(get('otherReviewer', `/api/v1/screenings/${screening}`), 403);
+    await answer(post('bank', '/api/v1/screenings', { policyId: XINWU }), 403);
+    await answer(post('reviewer', '/api/v1/screenings', { policyId: 'cn.most.tech-sme' }), 422);
   });
 
   it('publishes the list: the eligible firms find an offer in their inbox', async () => {
-    const r = await json(post('reviewer', `/api/v1/screenings/${screening}/publish`, {}), 200);
+    const r = await answer(post('reviewer', `/api/v1/screenings/${screening}/publish`, {}), 200);
     expect(r).toMatchObject({ offered: 2, invited: 0, respondBy: '2026-03-17' });
-    await json(post('reviewer', `/api/v1/screenings/${screening}/publish`, {}), 409);
-    const mine = await json<{ items: { id: number; version: number; amount: number; status: string }[] }>(
+    await answer(post('reviewer', `/api/v1/screenings/${screening}/publish`, {}), 409);
+    const mine = await answer<{ items: { id: number; version: number; amount: number; status: string }[] }>(
       get('firm-e1', '/api/v1/claims'),
       200,
     );
     expect(mine.items).toHaveLength(1);
     claim = mine.items[0]!;
     expect(claim).toMatchObject({ status: 'offered', amount: 400000 });
-    const inbox = await json<{ items: { kind: string; link: { type: string; id: number } }[] }>(
+    const inbox = await answer<{ items: { kind: string; link: { type: string; id: number } }[] }>(
       get('firm-e1', '/api/v1/inbox'),
       200,
     );
@@ -184,11 +178,11 @@ describe(`免申即享 from screening to payment on ${process.env.HUIQI_TEST_DAT
       expect.objectContaining({ kind: 'confirm_claim', link: { type: 'claim', id: claim.id } }),
     );
     // Another firm sees neither the claim nor the region's list.
-    await json(get('firm', `/api/v1/claims/${claim.id}`), 403);
+    await answer(get('firm', `/api/v1/claims/${claim.id}`), 403);
   });
 
   it('confirms in one click with the firm’s own account; a wrong account is named field by field', async () => {
-    const bad = await json<{ error: { details: { field: string }[] } }>(
+    const bad = await answer<{ error: { details: { field: string }[] } }>(
       post('firm-e1', `/api/v1/claims/${claim.id}/confirm`, {
         version: claim.version,
         bankName: '',
@@ -203,16 +197,16 @@ describe(`免申即享 from screening to payment on ${process.env.HUIQI_TEST_DAT
       accountName: ELIGIBLE_1.name as string,
       accountNo: '4987 6543 2101 2345 678',
     };
-    const ok = await json<{ status: string; accountNo: string; version: number }>(
+    const ok = await answer<{ status: string; accountNo: string; version: number }>(
       post('firm-e1', `/api/v1/claims/${claim.id}/confirm`, { version: claim.version, ...account }),
       200,
     );
     expect(ok).toMatchObject({ status: 'confirmed', accountNo: '4987654321012345678' });
-    await json(post('firm-e1', `/api/v1/claims/${claim.id}/confirm`, { version: claim.version, ...account }), 409);
-    const other = (await json<{ items: { id: number; version: number }[] }>(get('firm-e2', '/api/v1/claims'), 200))
+    await answer(post('firm-e1', `/api/v1/claims/${claim.id}/confirm`, { version: claim.version, ...account }), 409);
+    const other = (await answer<{ items: { id: number; version: number }[] }>(get('firm-e2', '/api/v1/claims'), 200))
       .items[0]!;
-    await json(post('firm-e1', `/api/v1/claims/${other.id}/decline`, { version: other.version }), 403);
-    await json(post('firm-e2', `/api/v1/claims/${other.id}/decline`, { version: other.version }), 200);
+    await answer(post('firm-e1', `/api/v1/claims/${other.id}/decline`, { version: other.version }), 403);
+    await answer(post('firm-e2', `/api/v1/claims/${other.id}/decline`, { version: other.version }), 200);
   });
 
   it('exports the confirmed list as .xlsx and records payment from the sheet sent back', async () => {
@@ -234,13 +228,13 @@ describe(`免申即享 from screening to payment on ${process.env.HUIQI_TEST_DAT
     const form = new FormData();
     form.append('file', new File([Buffer.from(await book.xlsx.writeBuffer())], 'back.xlsx'));
     clock = '2026-03-06';
-    const r = await json<{ recorded: number; errors: { at: string; message: string }[] }>(
+    const r = await answer<{ recorded: number; errors: { at: string; message: string }[] }>(
       as.reviewer!(`/api/v1/policies/${XINWU}/payments/sheet`, { method: 'POST', body: form }),
       200,
     );
     expect(r.recorded).toBe(1);
     expect(r.errors).toEqual([{ at: 'row 3', claimId: 999999, message: expect.stringContaining('not a claim') }]);
-    const paid = await json<{ status: string; paidOn: string; paymentRef: string }>(
+    const paid = await answer<{ status: string; paidOn: string; paymentRef: string }>(
       get('firm-e1', `/api/v1/claims/${claim.id}`),
       200,
     );
@@ -248,8 +242,8 @@ describe(`免申即享 from screening to payment on ${process.env.HUIQI_TEST_DAT
   });
 
   it('records payment as JSON too, refusing what cannot be paid and keeping the rest', async () => {
-    const declined = (await json<{ items: { id: number }[] }>(get('firm-e2', '/api/v1/claims'), 200)).items[0]!;
-    const r = await json<{ recorded: number; errors: { message: string }[] }>(
+    const declined = (await answer<{ items: { id: number }[] }>(get('firm-e2', '/api/v1/claims'), 200)).items[0]!;
+    const r = await answer<{ recorded: number; errors: { message: string }[] }>(
       post('reviewer', `/api/v1/policies/${XINWU}/payments`, {
         items: [{ claimId: declined.id, status: 'paid', paidOn: '2026-03-05', reference: 'X' }],
       }),
@@ -260,7 +254,7 @@ describe(`免申即享 from screening to payment on ${process.env.HUIQI_TEST_DAT
   });
 
   it('totals the policy by status against its budget', async () => {
-    const totals = await json<{ budget: number; paid: number; byStatus: { status: string; firms: number }[] }>(
+    const totals = await answer<{ budget: number; paid: number; byStatus: { status: string; firms: number }[] }>(
       get('reviewer', `/api/v1/policies/${XINWU}/delivery`),
       200,
     );
@@ -273,33 +267,33 @@ describe(`免申即享 from screening to payment on ${process.env.HUIQI_TEST_DAT
 describe('快申快享: a firm the data cannot decide supplies the facts and is checked again', () => {
   it('invites, takes the facts, and turns the invitation into an offer', async () => {
     clock = '2026-05-02';
-    const s = await json<{ id: number }>(
+    const s = await answer<{ id: number }>(
       post('admin', '/api/v1/screenings', { policyId: HANGZHOU, asOf: '2026-05-01' }),
       202,
     );
     const done = await waitDone('admin', s.id);
     expect(done).toMatchObject({ counts: { qualified: 0, not_qualified: 0, undetermined: 1 } });
-    const list = await json<{ items: { missing: string[] }[] }>(
+    const list = await answer<{ items: { missing: string[] }[] }>(
       get('admin', `/api/v1/screenings/${s.id}/results?verdict=undetermined`),
       200,
     );
     expect(list.items[0]!.missing).toEqual(['years.2024.rdExpense', 'years.2025.rdExpense']);
     expect(
-      await json(post('admin', `/api/v1/screenings/${s.id}/publish`, { respondBy: '2026-06-30' }), 200),
+      await answer(post('admin', `/api/v1/screenings/${s.id}/publish`, { respondBy: '2026-06-30' }), 200),
     ).toMatchObject({
       invited: 1,
     });
     const invite = (
-      await json<{ items: { id: number; version: number; status: string }[] }>(get('firm-hz', '/api/v1/claims'), 200)
+      await answer<{ items: { id: number; version: number; status: string }[] }>(get('firm-hz', '/api/v1/claims'), 200)
     ).items[0]!;
     expect(invite.status).toBe('invited');
-    await json(
+    await answer(
       post('firm-hz', `/api/v1/enterprises/${HANGZHOU_FIRM.uscc}/facts`, {
         facts: { years: { '2025': { rdExpense: 3_000_000 }, '2024': { rdExpense: 2_000_000 } } },
       }),
       200,
     );
-    const r = await json<{ claim: { status: string; amount: number }; evaluation: { verdict: string } }>(
+    const r = await answer<{ claim: { status: string; amount: number }; evaluation: { verdict: string } }>(
       post('firm-hz', `/api/v1/claims/${invite.id}/recheck`, { version: invite.version }),
       200,
     );
@@ -308,7 +302,7 @@ describe('快申快享: a firm the data cannot decide supplies the facts and is 
 
   it('an offer not answered by its deadline expires', async () => {
     clock = '2026-07-01';
-    const c = (await json<{ items: { status: string }[] }>(get('firm-hz', '/api/v1/claims'), 200)).items[0]!;
+    const c = (await answer<{ items: { status: string }[] }>(get('firm-hz', '/api/v1/claims'), 200)).items[0]!;
     expect(c.status).toBe('expired');
     clock = '2026-03-06';
   });
@@ -440,7 +434,7 @@ describe.runIf(!!process.env.HUIQI_TEST_DATABASE_URL)('a screening process kille
 
 describe('the policy sandbox', () => {
   it('shows what widening the window to two years does: more firms, more money, and which firms move', async () => {
-    const r = await json<{
+    const r = await answer<{
       before: { counts: { qualified: number }; amount: number };
       after: { counts: { qualified: number }; amount: number };
       movers: { uscc: string; before: { verdict: string }; after: { verdict: string; amount: number } }[];
@@ -459,12 +453,12 @@ describe('the policy sandbox', () => {
   });
 
   it('names a parameter that does not exist or is not a number', async () => {
-    const e = await json<{ error: { details: { field: string }[] } }>(
+    const e = await answer<{ error: { details: { field: string }[] } }>(
       post('reviewer', `/api/v1/policies/${XINWU}/sandbox`, { parameters: { nope: 1 } }),
       400,
     );
     expect(e.error.details[0]!.field).toBe('parameters.nope');
-    await json(post('firm', `/api/v1/policies/${XINWU}/sandbox`, { parameters: {} }), 403);
+    await answer(post('firm', `/api/v1/policies/${XINWU}/sandbox`, { parameters: {} }), 403);
   });
 });
 
@@ -514,13 +508,13 @@ tests:
 
   it('refuses a file whose own test fails, and keeps the library in use', async () => {
     writeFileSync(join(dir, 'local', 'test-reward.yaml'), file(50000, 60000));
-    const e = await json<{ error: { code: string; details: { field: string; message: string }[] } }>(
+    const e = await answer<{ error: { code: string; details: { field: string; message: string }[] } }>(
       post('admin', '/api/v1/policies/reload'),
       422,
     );
     expect(e.error.code).toBe('policy_tests_failed');
     expect(e.error.details[0]!.message).toContain('pays the amount');
-    await json(get('admin', '/api/v1/policies/local.320211.test-reward'), 404);
+    await answer(get('admin', '/api/v1/policies/local.320211.test-reward'), 404);
   });
 
   it('refuses a file that does not load, naming the file and line', async () => {
@@ -528,7 +522,7 @@ tests:
       join(dir, 'local', 'test-reward.yaml'),
       file(50000, 50000).replace('delivery: no_application', 'delivery: by_post'),
     );
-    const e = await json<{ error: { code: string; details: { field: string }[] } }>(
+    const e = await answer<{ error: { code: string; details: { field: string }[] } }>(
       post('admin', '/api/v1/policies/reload'),
       422,
     );
@@ -538,9 +532,9 @@ tests:
 
   it('loads a dropped-in file whose tests pass; only an administrator reloads', async () => {
     writeFileSync(join(dir, 'local', 'test-reward.yaml'), file(50000, 50000));
-    await json(post('reviewer', '/api/v1/policies/reload'), 403);
-    const r = await json<{ added: string[] }>(post('admin', '/api/v1/policies/reload'), 200);
+    await answer(post('reviewer', '/api/v1/policies/reload'), 403);
+    const r = await answer<{ added: string[] }>(post('admin', '/api/v1/policies/reload'), 200);
     expect(r.added).toEqual(['local.320211.test-reward']);
-    await json(get('admin', '/api/v1/policies/local.320211.test-reward'), 200);
+    await answer(get('admin', '/api/v1/policies/local.320211.test-reward'), 200);
   });
 });

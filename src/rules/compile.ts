@@ -70,6 +70,27 @@ function field(r: Readonly<Record<string, unknown>> | undefined, key: string, ab
   return v === undefined || v === null ? absent : (v as Val);
 }
 
+/** A number of years worked out from dates (unknown while any date is), for fullYears() and yearOf(). */
+function yearsFromDates(dates: Node[], f: (values: string[]) => number): Node {
+  const ev = (c: Ctx): Val => {
+    const values = dates.map((d) => d.ev(c));
+    return values.some((v) => v === undefined) ? undefined : f(values as string[]);
+  };
+  return {
+    type: 'number',
+    unit: 'years',
+    ev,
+    rg: (c) => {
+      const v = ev(c);
+      return typeof v === 'number' ? [v, v] : [-Infinity, Infinity];
+    },
+    miss: (c, out) => {
+      if (ev(c) === undefined) for (const d of dates) d.miss(c, out);
+    },
+    kids: dates,
+  };
+}
+
 export class Compiler {
   constructor(private readonly scope: Scope) {}
 
@@ -394,47 +415,13 @@ export class Compiler {
         const to = this.compile(args[1]!);
         if (from.type !== 'date' || to.type !== 'date')
           throw new ExpressionError('fullYears(from, to) takes two dates');
-        const ev = (c: Ctx): Val => {
-          const f = from.ev(c);
-          const t = to.ev(c);
-          return f === undefined || t === undefined ? undefined : fullYears(f as string, t as string);
-        };
-        return {
-          type: 'number',
-          unit: 'years',
-          ev,
-          rg: (c) => {
-            const v = ev(c);
-            return typeof v === 'number' ? [v, v] : [-Infinity, Infinity];
-          },
-          miss: (c, out) => {
-            if (ev(c) === undefined) {
-              from.miss(c, out);
-              to.miss(c, out);
-            }
-          },
-          kids: [from, to],
-        };
+        return yearsFromDates([from, to], ([f, t]) => fullYears(f!, t!));
       }
       case 'yearOf': {
         arity(1);
         const d = this.compile(args[0]!);
         if (d.type !== 'date') throw new ExpressionError('yearOf(date) takes a date');
-        const ev = (c: Ctx): Val => {
-          const v = d.ev(c);
-          return v === undefined ? undefined : Number((v as string).slice(0, 4));
-        };
-        return {
-          type: 'number',
-          unit: 'years',
-          ev,
-          rg: (c) => {
-            const v = ev(c);
-            return typeof v === 'number' ? [v, v] : [-Infinity, Infinity];
-          },
-          miss: (c, out) => d.miss(c, out),
-          kids: [d],
-        };
+        return yearsFromDates([d], ([v]) => Number(v!.slice(0, 4)));
       }
       default:
         throw new ExpressionError(`unknown function ${name}()`);

@@ -10,6 +10,7 @@
  * session cookie and the x-csrf-token header; `bearer(role)` one that sends an API token issued by
  * POST /api/v1/auth/tokens instead.
  */
+import { expect } from 'vitest';
 import { recordFacts } from '../enterprises/ledger.ts';
 import { projector } from '../enterprises/tags.ts';
 import type { Profile } from '../facts/profile.ts';
@@ -219,4 +220,15 @@ export async function testApp(): Promise<TestApp> {
   }
 
   return { app, platform, close: () => closePlatform(platform), as, request, login, bearer };
+}
+
+/** The JSON body of an answer, after checking its status (the body is shown when it differs). */
+export async function answer<T = Record<string, unknown>>(
+  res: Response | Promise<Response>,
+  status: number,
+): Promise<T> {
+  const r = await res;
+  const text = await r.text();
+  expect(r.status, `${r.status} ${text.slice(0, 400)}`).toBe(status);
+  return (text ? JSON.parse(text) : undefined) as T;
 }
