@@ -4,8 +4,9 @@
  * request and name the fields that are wrong.
  */
 import { createRoute, z } from '@hono/zod-openapi';
+import { isoDate } from '../facts/profile.ts';
 import { actorOf, clientIp, newRouter, uploadedForm } from '../platform/http.ts';
-import { body, commonErrors, conflict, ErrorBody, json, Page, Paging, route } from '../platform/openapi.ts';
+import { body, commonErrors, conflict, ErrorBody, json, Page, Paging, route, MAX_ID } from '../platform/openapi.ts';
 import {
   applyForTier,
   getApplication,
@@ -32,8 +33,8 @@ import {
 import { APPLICATION_STATUSES } from './schema.ts';
 import { certificateOf, getTitle, revokeTitle, searchRegister } from './titles.ts';
 
-const Id = z.object({ id: z.coerce.number().int().positive() });
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'a date written YYYY-MM-DD' });
+const Id = z.object({ id: z.coerce.number().int().positive().max(MAX_ID) });
+const day = isoDate;
 const Version = z.number().int().positive().openapi({ description: '您看到的版本号（乐观锁）/ the version you saw' });
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
 

@@ -48,6 +48,11 @@ export async function publishScreening(
     throw new AppError(409, 'already_published', { zh: '该筛查已发布', en: 'The screening is already published' });
   const today = p.today();
   const { reward } = rewardEdition(p, s.policyId, s.asOf);
+  if (reward.deadline && today > reward.deadline)
+    throw new AppError(409, 'past_deadline', {
+      zh: `该政策的兑现截止日（${reward.deadline}）已过`,
+      en: `The policy stopped paying out on ${reward.deadline}`,
+    });
   const respondBy = input.respondBy ?? addDays(today, reward.respondWithinDays);
   if (respondBy <= today)
     throw invalid([{ field: 'respondBy', message: `the deadline must be after today (${today})` }]);
@@ -154,7 +159,7 @@ export interface BankAccount {
 export async function confirmClaim(p: Platform, actor: Actor, id: number, input: BankAccount & { version: number }) {
   const c = await readableClaim(p, actor, id);
   requireOwn(actor, c);
-  if (c.status !== 'offered') throw notNow(c, { zh: '确认', en: 'confirmed' });
+  if (c.status !== 'offered' || c.amount === null) throw notNow(c, { zh: '确认', en: 'confirmed' });
   const account = checkAccount(input, c.firmName);
   const updated = await change(p, c, input.version, { status: 'confirmed', confirmedAt: new Date(), ...account });
   await auditClaim(p, actor, 'confirm', c, { claim: id, amount: c.amount });
@@ -217,11 +222,11 @@ export async function recheckClaim(p: Platform, actor: Actor, id: number, input:
   });
   const amount = typeof result.outcome === 'number' ? result.outcome : null;
   const patch: Partial<Claim> =
-    result.verdict === 'qualified'
+    result.verdict === 'qualified' && amount !== null
       ? { status: 'offered', amount, missing: null, decisionId }
       : result.verdict === 'not_qualified'
         ? { status: 'ineligible', amount, missing: null, decisionId }
-        : { missing: result.missing, decisionId };
+        : { missing: result.missing, decisionId }; // qualified without an amount yet waits for its facts too
   const updated = await change(p, c, input.version, patch);
   await auditClaim(p, actor, 'recheck', c, { claim: id, verdict: result.verdict, decision: decisionId });
   return { claim: shown(p, updated), evaluation: result };
@@ -265,7 +270,11 @@ export async function listClaims(p: Platform, actor: Actor, q: ClaimQuery) {
       regionCode: actor.regionCode,
       detail: { policyId: q.policyId ?? null, status: q.status ?? null, shown: rows.length },
     });
-  return { items: rows.map((c) => shown(p, c)), total: total!.n, page: q.page, pageSize: q.pageSize };
+  // A list never carries other firms' bank accounts: those go out only in the audited payment export.
+  const items = rows.map((c) =>
+    shown(p, actor.role === 'enterprise' ? c : { ...c, accountNo: c.accountNo && `****${c.accountNo.slice(-4)}` }),
+  );
+  return { items, total: total!.n, page: q.page, pageSize: q.pageSize };
 }
 
 export async function getClaim(p: Platform, actor: Actor, id: number) {
@@ -288,11 +297,12 @@ export async function openClaimsOf(p: Platform, uscc: string) {
   }));
 }
 
-/** Firms and amounts of a policy by claim status, in the actor's region, against the budget. */
-export async function deliveryTotals(p: Platform, actor: Actor, policyId: string) {
+/** Firms and amounts of one payout round (this year's by default) by status, against the budget. */
+export async function deliveryTotals(p: Platform, actor: Actor, policyId: string, round?: number) {
   if (actor.role !== 'reviewer' && actor.role !== 'admin')
     throw forbidden({ zh: '只有审核人员可以查看兑现统计', en: 'Only reviewers see payout totals' });
   const { reward, edition } = rewardEdition(p, policyId, p.today());
+  const year = round ?? Number(p.today().slice(0, 4));
   await expireOverdue(p);
   const scope = actor.role === 'reviewer' ? sql`${claims.regionCode} like ${reviewerPrefix(actor) + '%'}` : undefined;
   const rows = await p.db
@@ -302,12 +312,13 @@ export async function deliveryTotals(p: Platform, actor: Actor, policyId: string
       amount: sql<string | null>`sum(${claims.amount})`,
     })
     .from(claims)
-    .where(and(eq(claims.policyId, policyId), scope))
+    .where(and(eq(claims.policyId, policyId), eq(claims.round, year), scope))
     .groupBy(claims.status);
   const byStatus = rows.map((r) => ({ status: r.status, firms: r.firms, amount: Number(r.amount ?? 0) }));
   const sum = (ss: ClaimStatus[]) => byStatus.filter((r) => ss.includes(r.status)).reduce((a, r) => a + r.amount, 0);
   return {
     policyId,
+    round: year,
     edition: edition.edition,
     budget: reward.budget.value,
     byStatus,
@@ -317,4 +328,4 @@ export async function deliveryTotals(p: Platform, actor: Actor, policyId: string
   };
 }
 
-export { change as changeClaim, readableClaim };
+export { auditClaim, change as changeClaim, readableClaim };

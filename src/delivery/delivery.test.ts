@@ -51,6 +51,14 @@ const DISHONEST = firm(104, '无锡新吴丁测试科技有限公司', {
   compliance: { seriousDishonesty: true },
 });
 const EARLIER = firm(105, '无锡新吴戊测试科技有限公司', { honors: [cert('2024-11-20')] });
+/** Certified last year with last year's revenue unknown: 东城园 would pay, but how much is not known. */
+const DONGCHENG_FIRM: Profile = {
+  uscc: usccFor('110101', 301),
+  name: '北京东城测试科技有限公司',
+  regionCode: '110101',
+  industryCode: 'I6513',
+  honors: [{ kind: 'high_tech_enterprise', validFrom: '2025-10-10', validTo: '2028-10-09' }],
+};
 const HANGZHOU_FIRM: Profile = {
   uscc: usccFor('330106', 201),
   name: '杭州西湖测试软件有限公司',
@@ -72,7 +80,7 @@ beforeAll(async () => {
   t = await testApp();
   t.platform.today = () => clock;
   const project = projector(t.platform.policies, AS_OF);
-  for (const f of [ELIGIBLE_1, ELIGIBLE_2, RENEWED, DISHONEST, EARLIER, HANGZHOU_FIRM]) {
+  for (const f of [ELIGIBLE_1, ELIGIBLE_2, RENEWED, DISHONEST, EARLIER, HANGZHOU_FIRM, DONGCHENG_FIRM]) {
     const { uscc, ...facts } = f;
     await recordFacts(t.platform.db, uscc!, facts, { source: 'registry', actor: 'test' }, project);
   }
@@ -253,6 +261,31 @@ describe(`免申即享 from screening to payment on ${process.env.HUIQI_TEST_DAT
     expect(r.errors[0]!.message).toContain('declined');
   });
 
+  it('shows a reviewer the region’s claims without their bank accounts', async () => {
+    const list = await answer<{ items: { id: number; accountNo: string | null }[] }>(
+      get('reviewer', `/api/v1/claims?policy=${XINWU}&status=paid`),
+      200,
+    );
+    expect(list.items.find((c) => c.id === claim.id)!.accountNo).toBe('****5678');
+  });
+
+  it('refuses impossible dates, dates to come and ids beyond any row, naming the field', async () => {
+    const e = await answer<{ error: { details: { field: string }[] } }>(
+      post('reviewer', '/api/v1/screenings', { policyId: XINWU, asOf: '2026-02-30' }),
+      400,
+    );
+    expect(e.error.details[0]!.field).toBe('asOf');
+    await answer(post('reviewer', '/api/v1/screenings', { policyId: XINWU, asOf: '2099-01-01' }), 400);
+    await answer(get('reviewer', '/api/v1/claims/3000000000'), 400);
+    const bad = await answer<{ error: { details: { field: string }[] } }>(
+      post('reviewer', `/api/v1/policies/${XINWU}/payments`, {
+        items: [{ claimId: claim.id, status: 'paid', paidOn: '2026-02-30', reference: 'X' }],
+      }),
+      400,
+    );
+    expect(bad.error.details[0]!.field).toBe('items[0].paidOn');
+  });
+
   it('totals the policy by status against its budget', async () => {
     const totals = await answer<{ budget: number; paid: number; byStatus: { status: string; firms: number }[] }>(
       get('reviewer', `/api/v1/policies/${XINWU}/delivery`),
@@ -265,6 +298,23 @@ describe(`免申即享 from screening to payment on ${process.env.HUIQI_TEST_DAT
 });
 
 describe('快申快享: a firm the data cannot decide supplies the facts and is checked again', () => {
+  it('invites a firm that qualifies while its amount is still unknown, rather than offering nothing', async () => {
+    const s = await answer<{ id: number }>(
+      post('admin', '/api/v1/screenings', { policyId: 'local.110101.high-tech-reward', asOf: '2026-03-01' }),
+      202,
+    );
+    const done = await waitDone('admin', s.id);
+    expect(done).toMatchObject({ counts: { qualified: 0, undetermined: 1 } });
+    const list = await answer<{ items: { uscc: string; missing: string[] }[] }>(
+      get('admin', `/api/v1/screenings/${s.id}/results?verdict=undetermined`),
+      200,
+    );
+    expect(list.items[0]).toMatchObject({
+      uscc: DONGCHENG_FIRM.uscc,
+      missing: ['years.2025.rdExpense', 'years.2025.revenue'],
+    });
+  });
+
   it('invites, takes the facts, and turns the invitation into an offer', async () => {
     clock = '2026-05-02';
     const s = await answer<{ id: number }>(

@@ -5,12 +5,14 @@
  */
 import ExcelJS from 'exceljs';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { isRealDate } from '../facts/profile.ts';
 import { regionName } from '../facts/regions.ts';
 import { reviewerCovers, reviewerPrefix, type Actor } from '../platform/actor.ts';
 import { recordAudit } from '../platform/audit.ts';
 import type { Platform } from '../platform/context.ts';
 import { AppError, forbidden } from '../platform/errors.ts';
-import { changeClaim } from './claims.ts';
+import { MAX_ID } from '../platform/openapi.ts';
+import { auditClaim, changeClaim } from './claims.ts';
 import { rewardEdition } from './rewards.ts';
 import { claims } from './schema.ts';
 
@@ -96,6 +98,8 @@ export async function exportPayments(p: Platform, actor: Actor, policyId: string
           rows.map((r) => r.id),
         ),
       );
+  // Each firm's bank account leaves the platform here: one audit entry per firm.
+  for (const c of rows) await auditClaim(p, actor, 'export', c, { claim: c.id, policyId });
   await recordAudit(p.db, actor, {
     action: 'delivery.payments.export',
     regionCode: actor.regionCode,
@@ -153,7 +157,7 @@ export async function recordPayments(p: Platform, actor: Actor, policyId: string
       continue;
     }
     if (r.status === 'paid') {
-      if (!r.paidOn || !/^\d{4}-\d{2}-\d{2}$/.test(r.paidOn) || Number.isNaN(Date.parse(r.paidOn))) {
+      if (!r.paidOn || !isRealDate(r.paidOn)) {
         fail('paidOn: the payment date is required, written YYYY-MM-DD');
         continue;
       }
@@ -171,6 +175,11 @@ export async function recordPayments(p: Platform, actor: Actor, policyId: string
       paidOn: r.status === 'paid' ? r.paidOn! : null,
       paymentRef: r.reference?.trim() || null,
       note: r.note?.trim() || c.note,
+    });
+    await auditClaim(p, actor, r.status === 'paid' ? 'pay' : 'payment_failed', c, {
+      claim: c.id,
+      paidOn: updated.paidOn,
+      reference: updated.paymentRef,
     });
     byId.set(c.id, updated);
     recorded++;
@@ -244,7 +253,7 @@ async function paymentsFromSheet(
     if (!result) return;
     const claimId = Number(get(idCol));
     const at = `row ${n}`;
-    if (!Number.isInteger(claimId) || claimId <= 0) {
+    if (!Number.isInteger(claimId) || claimId <= 0 || claimId > MAX_ID) {
       errors.push({ at, claimId: null, message: `事项编号 "${get(idCol)}" is not a claim number` });
       return;
     }

@@ -3,6 +3,7 @@
  * over HTTP. Who may do what is decided in the services.
  */
 import { createRoute, z } from '@hono/zod-openapi';
+import { isoDate } from '../facts/profile.ts';
 import { actorOf, newRouter, uploadedForm } from '../platform/http.ts';
 import {
   body,
@@ -15,6 +16,7 @@ import {
   route,
   xlsxContent,
   xlsxHeaders,
+  MAX_ID,
 } from '../platform/openapi.ts';
 import {
   confirmClaim,
@@ -30,9 +32,9 @@ import { compareSandbox } from './sandbox.ts';
 import { CLAIM_STATUSES, SCREENED } from './schema.ts';
 import { getScreening, listScreenings, replayScreened, screeningList, startScreening } from './screening.ts';
 
-const Id = z.object({ id: z.coerce.number().int().positive() });
+const Id = z.object({ id: z.coerce.number().int().positive().max(MAX_ID) });
 const PolicyId = z.object({ id: z.string().openapi({ example: 'local.320214.high-tech-reward' }) });
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'a date written YYYY-MM-DD' });
+const day = isoDate;
 const Version = z.number().int().positive().openapi({ description: '您看到的版本号（乐观锁）/ the version you saw' });
 const unprocessable = { 422: json(ErrorBody, '政策不适用 / the policy does not apply') };
 
@@ -69,7 +71,7 @@ const Account = {
   accountNo: z.string().max(40).openapi({ description: '账号 / account number' }),
 };
 const Payment = z.object({
-  claimId: z.number().int().positive(),
+  claimId: z.number().int().positive().max(MAX_ID),
   status: z.enum(['paid', 'payment_failed']),
   paidOn: day.optional(),
   reference: z.string().max(100).optional(),
@@ -288,10 +290,25 @@ export const deliveryRoutes = newRouter()
   .openapi(
     createRoute({
       ...route('get', '/api/v1/policies/{id}/delivery', 'delivery', '兑现统计 / Payout totals against the budget'),
-      request: { params: PolicyId },
+      request: {
+        params: PolicyId,
+        query: z.object({
+          round: z.coerce
+            .number()
+            .int()
+            .min(2000)
+            .max(2100)
+            .optional()
+            .openapi({ description: '兑现年度，默认今年 / the payout round, this year by default' }),
+        }),
+      },
       responses: { 200: json(z.record(z.string(), z.unknown()), '统计 / totals'), ...commonErrors, ...unprocessable },
     }),
-    async (c) => c.json(await deliveryTotals(c.get('platform'), actorOf(c), c.req.valid('param').id), 200),
+    async (c) =>
+      c.json(
+        await deliveryTotals(c.get('platform'), actorOf(c), c.req.valid('param').id, c.req.valid('query').round),
+        200,
+      ),
   )
   .openapi(
     createRoute({

@@ -10,12 +10,12 @@ import { keepSource, policyVersion } from '../decisions/service.ts';
 import { enterprises } from '../enterprises/schema.ts';
 import { profileAt } from '../enterprises/ledger.ts';
 import { parseProfile } from '../facts/profile.ts';
-import { reviewerCovers, type Actor } from '../platform/actor.ts';
+import { reviewerCovers, reviewerPrefix, type Actor } from '../platform/actor.ts';
 import { recordAudit } from '../platform/audit.ts';
 import { canonical } from '../platform/canonical.ts';
 import type { Platform } from '../platform/context.ts';
 import type { Db } from '../platform/database.ts';
-import { AppError, forbidden, notFound } from '../platform/errors.ts';
+import { AppError, forbidden, invalid, notFound } from '../platform/errors.ts';
 import { evaluationJson } from '../policy/evaluation.ts';
 import type { Screened } from '../rules/engine.ts';
 import type { ProfileInput } from '../rules/types.ts';
@@ -59,6 +59,10 @@ export async function startScreening(
   input: { policyId: string; asOf?: string | undefined; region?: string | undefined },
 ): Promise<Screening> {
   const asOf = input.asOf ?? p.today();
+  if (asOf > p.today())
+    throw invalid([
+      { field: 'asOf', message: `a screening cannot be dated after today (${p.today()}): its data is not in yet` },
+    ]);
   const { edition, reward } = rewardEdition(p, input.policyId, asOf);
   const prefix = deliveryScope(actor, reward, input.region);
   const [running] = await p.db
@@ -112,10 +116,12 @@ interface Row {
 
 /** One firm's screened result as a row (lists joined by commas: criteria ids and fact paths have none). */
 function toRow(uscc: string, mark: number, r: Screened): Row {
+  const amount = typeof r.outcome === 'number' ? Math.round(r.outcome * 100) / 100 : null;
   return {
     uscc,
-    verdict: r.verdict,
-    amount: typeof r.outcome === 'number' ? Math.round(r.outcome * 100) / 100 : null,
+    // Qualified with the amount still unknown cannot be paid: it waits for the facts, like undetermined.
+    verdict: r.verdict === 'qualified' && amount === null ? 'undetermined' : r.verdict,
+    amount,
     failed: r.failed.join(','),
     missing: r.missing.join(','),
     mark,
@@ -145,18 +151,14 @@ export async function runScreening(p: Platform, id: number, opts: RunOptions = {
   const s = await loadScreening(p, id);
   if (s.status === 'done' || s.status === 'failed') return;
   if (!p.policies.has(s.policyId) || p.policies.loaded(s.policyId).hash !== s.policyHash) {
-    await p.db
-      .update(screenings)
-      .set({
-        status: 'failed',
-        failure: 'the policy file changed while the screening waited; start a new screening',
-        finishedAt: new Date(),
-      })
-      .where(eq(screenings.id, id));
+    await failScreening(p, id, 'the policy file changed while the screening waited; start a new screening');
     return;
   }
   const screener = p.policies.screener(s.policyId, s.asOf);
-  await p.db.update(screenings).set({ status: 'running' }).where(eq(screenings.id, id));
+  await p.db
+    .update(screenings)
+    .set({ status: 'running' })
+    .where(and(eq(screenings.id, id), unfinished));
   const read = (after: string | null) =>
     p.db
       .select({ uscc: enterprises.uscc, profile: enterprises.profile, mark: enterprises.ledgerMark })
@@ -183,7 +185,10 @@ export async function runScreening(p: Platform, id: number, opts: RunOptions = {
       if (!now || now.status !== 'running') return 'stop' as const;
       if (now.cursor !== from) return { moved: now.cursor }; // another runner got here first
       if (firms.length === 0) {
-        await tx.update(screenings).set({ status: 'done', finishedAt: new Date() }).where(eq(screenings.id, id));
+        await tx
+          .update(screenings)
+          .set({ status: 'done', finishedAt: new Date() })
+          .where(and(eq(screenings.id, id), unfinished));
         return 'stop' as const;
       }
       await storeResults(tx, id, rows);
@@ -208,6 +213,28 @@ export async function runScreening(p: Platform, id: number, opts: RunOptions = {
       from = outcome.moved;
       next = read(from);
     }
+  }
+}
+
+const unfinished = inArray(screenings.status, ['queued', 'running']);
+
+/** Ends a screening that cannot go on, saying why (only one still queued or running). */
+async function failScreening(p: Platform, id: number, why: string): Promise<void> {
+  await p.db
+    .update(screenings)
+    .set({ status: 'failed', failure: why, finishedAt: new Date() })
+    .where(and(eq(screenings.id, id), unfinished));
+}
+
+/**
+ * The queue's handler: a screening whose job fails is marked failed with the reason, so the list
+ * says so and a new screening of the same policy and region can start.
+ */
+export async function runScreeningJob(p: Platform, id: number): Promise<void> {
+  try {
+    await runScreening(p, id);
+  } catch (e) {
+    await failScreening(p, id, e instanceof Error ? e.message : String(e));
   }
 }
 
@@ -255,11 +282,15 @@ export async function listScreenings(p: Platform, actor: Actor, policyId?: strin
   const rows = await p.db
     .select()
     .from(screenings)
-    .where(policyId ? eq(screenings.policyId, policyId) : undefined)
+    .where(
+      and(
+        policyId ? eq(screenings.policyId, policyId) : undefined,
+        actor.role === 'reviewer' ? like(screenings.regionCode, `${reviewerPrefix(actor)}%`) : undefined,
+      ),
+    )
     .orderBy(desc(screenings.id))
     .limit(200);
-  const mine = rows.filter((s) => mayReadScreening(actor, s));
-  return { items: await Promise.all(mine.map((s) => withCounts(p, s))) };
+  return { items: await Promise.all(rows.map((s) => withCounts(p, s))) };
 }
 
 /** One list of a screening (eligible, ineligible or undetermined), with each firm's name and why. */

@@ -25,7 +25,8 @@ export interface Profile {
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-function isRealDate(s: string): boolean {
+/** A real calendar date written YYYY-MM-DD (2026-02-30 is not). */
+export function isRealDate(s: string): boolean {
   if (!ISO_DATE.test(s)) return false;
   const d = new Date(`${s}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;

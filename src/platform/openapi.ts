@@ -24,6 +24,9 @@ export const commonErrors = {
   404: json(ErrorBody, '不存在 / not found'),
 };
 
+/** The largest id a serial column holds: a larger one in a path or body is refused, not a 500. */
+export const MAX_ID = 2_147_483_647;
+
 /** The error a state machine or an optimistic lock gives. */
 export const conflict = { 409: json(ErrorBody, '状态不允许或已被他人更新 / not allowed now, or changed meanwhile') };
 

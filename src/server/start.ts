@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { serve, type ServerType } from '@hono/node-server';
 import { loadDemo, DEMO_COUNT } from '../demo/load.ts';
 import { DEMO_PASSWORD } from '../demo/accounts.ts';
-import { resumeScreenings, runScreening, SCREENING_QUEUE } from '../delivery/screening.ts';
+import { resumeScreenings, runScreeningJob, SCREENING_QUEUE } from '../delivery/screening.ts';
 import { IMPORT_QUEUE, runImport } from '../enterprises/import/jobs.ts';
 import { createUser, userCount } from '../platform/auth.ts';
 import { calendarFromEnv, chinaToday, type Platform } from '../platform/context.ts';
@@ -37,7 +37,7 @@ export async function platformOn(database: Database, today: () => string = china
   const jobs = await startJobs(database);
   const platform: Platform = { database, db: database.db, policies: loadLibrary(), jobs, today };
   await jobs.work<{ id: string }>(IMPORT_QUEUE, ({ id }) => runImport(platform, id));
-  await jobs.work<{ id: number }>(SCREENING_QUEUE, ({ id }) => runScreening(platform, id));
+  await jobs.work<{ id: number }>(SCREENING_QUEUE, ({ id }) => runScreeningJob(platform, id));
   // A screening a stopped process left unfinished carries on from its cursor.
   await resumeScreenings(platform);
   return platform;
