@@ -13,6 +13,7 @@ import { requireRole, reviewerCovers, reviewerPrefix, type Actor } from '../plat
 import { recordAudit } from '../platform/audit.ts';
 import type { Platform } from '../platform/context.ts';
 import { AppError, forbidden, invalid } from '../platform/errors.ts';
+import { judgeFirm } from '../policy/trusted.ts';
 import { engineError, evaluationJson, type EvaluationJson } from '../policy/evaluation.ts';
 import { batchStatus, getBatch, termsOf } from './batches.ts';
 import {
@@ -161,7 +162,7 @@ export async function getApplication(p: Platform, actor: Actor, id: number) {
   let preview: EvaluationJson | null = null;
   if (editable && firm) {
     try {
-      preview = evaluationJson(p.policies.evaluate(batch.policyId, firm.profile, batch.asOf));
+      preview = evaluationJson(judgeFirm(p.policies, batch.policyId, batch.asOf, firm.profile, firm.sources));
     } catch (e) {
       engineError(e);
     }

@@ -10,6 +10,7 @@ import { reviewerCovers, type Actor } from '../platform/actor.ts';
 import { recordAudit } from '../platform/audit.ts';
 import type { Platform } from '../platform/context.ts';
 import { forbidden, notFound } from '../platform/errors.ts';
+import { judgeFirm } from '../policy/trusted.ts';
 import { engineError, evaluationJson, type EvaluationJson } from '../policy/evaluation.ts';
 import { applicationEvents, applications, batches, type ApplicationStatus } from './schema.ts';
 import { staleVersion } from './workflow.ts';
@@ -159,7 +160,7 @@ export async function evaluateApplication(
   if (!firm) throw notFound({ zh: `企业 ${app.uscc}`, en: `Enterprise ${app.uscc}` });
   let result: EvaluationJson;
   try {
-    result = evaluationJson(tp.policies.evaluate(batch.policyId, firm.profile, batch.asOf));
+    result = evaluationJson(judgeFirm(tp.policies, batch.policyId, batch.asOf, firm.profile, firm.sources));
   } catch (e) {
     engineError(e);
   }
@@ -168,6 +169,7 @@ export async function evaluateApplication(
     regionCode: app.regionCode,
     asOf: batch.asOf,
     input: firm.profile,
+    sources: firm.sources,
     result,
     purpose,
     actor: `user:${actor.userId}`,

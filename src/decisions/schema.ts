@@ -20,6 +20,8 @@ export const decisions = pgTable(
     edition: text('edition').notNull(),
     asOf: date('as_of', { mode: 'string' }).notNull(),
     input: jsonValue('input').notNull(),
+    /** The source of each fact of the input, when the policy takes facts by their source (money, titles). */
+    sources: jsonValue('sources'),
     result: jsonValue('result').notNull(),
     verdict: text('verdict').notNull(),
     /** Why it was taken: `evaluation`, `tags`, later `application`, `screening`. */

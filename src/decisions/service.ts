@@ -13,6 +13,8 @@ import type { Db } from '../platform/database.ts';
 import { forbidden, notFound } from '../platform/errors.ts';
 import { evaluationJson, type EvaluationJson } from '../policy/evaluation.ts';
 import { withVersion } from '../policy/library.ts';
+import { judgeFirm } from '../policy/trusted.ts';
+import type { FactSources } from '../facts/trust.ts';
 import type { PolicySet } from '../rules/engine.ts';
 import { parsePolicy } from '../rules/load.ts';
 import type { ProfileInput } from '../rules/types.ts';
@@ -23,6 +25,8 @@ export interface NewDecision {
   regionCode: string | null;
   asOf: string;
   input: ProfileInput;
+  /** Where each fact of the input came from, for a policy that takes facts by source. */
+  sources?: FactSources;
   result: EvaluationJson;
   purpose: string;
   actor: string;
@@ -53,6 +57,7 @@ export async function recordDecision(p: Platform, d: NewDecision): Promise<numbe
       edition: d.result.edition,
       asOf: d.asOf,
       input: d.input,
+      sources: d.sources ?? null,
       result: d.result,
       verdict: d.result.verdict,
       purpose: d.purpose,
@@ -143,6 +148,10 @@ export async function replayDecision(p: Platform, actor: Actor, id: number) {
   const set = await policyVersion(p, d.policyId, d.policyHash);
   const input = parseProfile(d.input);
   if (!input.ok) throw new Error(`decision ${id}: the stored input no longer validates`);
-  const replayed = evaluationJson(set.evaluate(d.policyId, input.profile, d.asOf));
+  const replayed = evaluationJson(
+    d.sources
+      ? judgeFirm(set, d.policyId, d.asOf, input.profile, d.sources as FactSources)
+      : set.evaluate(d.policyId, input.profile, d.asOf),
+  );
   return { decision: d, replayed, identical: canonical(replayed) === canonical(d.result) };
 }

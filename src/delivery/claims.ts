@@ -6,13 +6,14 @@
  */
 import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
 import { recordDecision } from '../decisions/service.ts';
-import { getProfile } from '../enterprises/service.ts';
+import { getStanding } from '../enterprises/service.ts';
 import { parseProfile } from '../facts/profile.ts';
 import { isOwnFirm, reviewerCovers, reviewerPrefix, type Actor } from '../platform/actor.ts';
 import { recordAudit } from '../platform/audit.ts';
 import type { Platform } from '../platform/context.ts';
 import { AppError, forbidden, invalid, notFound } from '../platform/errors.ts';
 import { evaluationJson } from '../policy/evaluation.ts';
+import { judgeFirm } from '../policy/trusted.ts';
 import { addDays } from '../rules/dates.ts';
 import { rewardEdition } from './rewards.ts';
 import { claims, screenings, type ClaimStatus } from './schema.ts';
@@ -205,17 +206,18 @@ export async function recheckClaim(p: Platform, actor: Actor, id: number, input:
     throw forbidden({ zh: '无权复核该事项', en: 'You may not recheck this claim' });
   if (c.status !== 'invited') throw notNow(c, { zh: '复核', en: 'rechecked' });
   const [s] = await p.db.select().from(screenings).where(eq(screenings.id, c.screeningId));
-  const profile = await getProfile(p, actor, c.uscc);
+  const { profile, sources } = await getStanding(p, actor, c.uscc);
   const checked = parseProfile(profile);
   if (!checked.ok) throw invalid(checked.errors);
   const asOf = s!.asOf;
   rewardEdition(p, c.policyId, asOf);
-  const result = evaluationJson(p.policies.evaluate(c.policyId, checked.profile, asOf, { gaps: false }));
+  const result = evaluationJson(judgeFirm(p.policies, c.policyId, asOf, checked.profile, sources, { gaps: false }));
   const decisionId = await recordDecision(p, {
     uscc: c.uscc,
     regionCode: c.regionCode,
     asOf,
     input: checked.profile,
+    sources,
     result,
     purpose: 'delivery',
     actor: actor.username,

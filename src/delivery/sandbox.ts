@@ -5,14 +5,17 @@
  */
 import { and, asc, like, sql } from 'drizzle-orm';
 import { enterprises } from '../enterprises/schema.ts';
+import type { Profile } from '../facts/profile.ts';
+import type { FactSources } from '../facts/trust.ts';
 import type { Actor } from '../platform/actor.ts';
 import { recordAudit } from '../platform/audit.ts';
 import type { Platform } from '../platform/context.ts';
 import { invalid } from '../platform/errors.ts';
 import { withParameters } from '../policy/library.ts';
+import { judge } from '../policy/trusted.ts';
 import type { Quick } from '../rules/engine.ts';
 import type { ParameterDoc } from '../rules/schema.ts';
-import type { ProfileInput, Verdict } from '../rules/types.ts';
+import type { Verdict } from '../rules/types.ts';
 import { deliveryScope, rewardEdition } from './rewards.ts';
 
 /** Firms listed among those that move; the counts cover them all. */
@@ -65,8 +68,13 @@ export async function compareSandbox(p: Platform, actor: Actor, input: SandboxIn
   let firms = 0;
   let cursor: string | null = null;
   for (;;) {
-    const rows: { uscc: string; name: string | null; profile: unknown }[] = await p.db
-      .select({ uscc: enterprises.uscc, name: enterprises.name, profile: enterprises.profile })
+    const rows: { uscc: string; name: string | null; profile: unknown; sources: unknown }[] = await p.db
+      .select({
+        uscc: enterprises.uscc,
+        name: enterprises.name,
+        profile: enterprises.profile,
+        sources: enterprises.sources,
+      })
       .from(enterprises)
       .where(
         and(
@@ -79,9 +87,11 @@ export async function compareSandbox(p: Platform, actor: Actor, input: SandboxIn
     if (rows.length === 0) break;
     cursor = rows[rows.length - 1]!.uscc;
     for (const r of rows) {
-      const profile = r.profile as ProfileInput;
-      const b = before.quick(profile);
-      const a = after.quick(profile);
+      const profile = r.profile as Profile;
+      const sources = r.sources as FactSources;
+      // Counted as a screening counts them: on the facts the policy accepts.
+      const b = judge(before.quick, profile, sources, before.edition.trust);
+      const a = judge(after.quick, profile, sources, after.edition.trust);
       firms++;
       sides.before.counts[b.verdict]++;
       sides.after.counts[a.verdict]++;

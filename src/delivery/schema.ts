@@ -68,6 +68,8 @@ export const screeningResults = pgTable(
     failed: text('failed').array(),
     /** Facts still needed to decide (undetermined only). */
     missing: text('missing').array(),
+    /** Facts the firm's own word alone supports that would decide it: 待核实 by a reviewer (undetermined only). */
+    unverified: text('unverified').array(),
     ledgerMark: bigint('ledger_mark', { mode: 'number' }).notNull(),
   },
   (t) => [

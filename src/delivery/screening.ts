@@ -9,7 +9,8 @@ import { and, asc, count, desc, eq, inArray, like, sql } from 'drizzle-orm';
 import { keepSource, policyVersion } from '../decisions/service.ts';
 import { enterprises } from '../enterprises/schema.ts';
 import { profileAt } from '../enterprises/ledger.ts';
-import { parseProfile } from '../facts/profile.ts';
+import { parseProfile, type Profile } from '../facts/profile.ts';
+import type { FactSources } from '../facts/trust.ts';
 import { reviewerCovers, reviewerPrefix, type Actor } from '../platform/actor.ts';
 import { recordAudit } from '../platform/audit.ts';
 import { canonical } from '../platform/canonical.ts';
@@ -17,8 +18,8 @@ import type { Platform } from '../platform/context.ts';
 import type { Db } from '../platform/database.ts';
 import { AppError, forbidden, invalid, notFound } from '../platform/errors.ts';
 import { evaluationJson } from '../policy/evaluation.ts';
-import type { Screened } from '../rules/engine.ts';
-import type { ProfileInput } from '../rules/types.ts';
+import { judge, judgeFirm, type Judged } from '../policy/trusted.ts';
+import type { Screened, Screener } from '../rules/engine.ts';
 import { deliveryScope, rewardEdition } from './rewards.ts';
 import { screeningResults, screenings, SCREENED } from './schema.ts';
 
@@ -111,11 +112,16 @@ interface Row {
   amount: number | null;
   failed: string;
   missing: string;
+  unverified: string;
   mark: number;
 }
 
+/** A firm screened on the facts the policy accepts from their sources. */
+export const screenFirm = (screener: Screener, profile: Profile, sources: FactSources): Judged<Screened> =>
+  judge(screener.screen, profile, sources, screener.edition.trust);
+
 /** One firm's screened result as a row (lists joined by commas: criteria ids and fact paths have none). */
-function toRow(uscc: string, mark: number, r: Screened): Row {
+function toRow(uscc: string, mark: number, r: Judged<Screened>): Row {
   const amount = typeof r.outcome === 'number' ? Math.round(r.outcome * 100) / 100 : null;
   return {
     uscc,
@@ -124,6 +130,7 @@ function toRow(uscc: string, mark: number, r: Screened): Row {
     amount,
     failed: r.failed.join(','),
     missing: r.missing.join(','),
+    unverified: r.unverified.join(','),
     mark,
   };
 }
@@ -131,10 +138,12 @@ function toRow(uscc: string, mark: number, r: Screened): Row {
 async function storeResults(db: Db, id: number, rows: Row[]): Promise<void> {
   const col = <K extends keyof Row>(k: K) => sql.param(rows.map((r) => r[k]));
   await db.execute(sql`
-    insert into screening_results (screening_id, uscc, verdict, amount, failed, missing, ledger_mark)
-    select ${id}, t.u, t.v, t.a, string_to_array(nullif(t.f, ''), ','), string_to_array(nullif(t.m, ''), ','), t.k
+    insert into screening_results (screening_id, uscc, verdict, amount, failed, missing, unverified, ledger_mark)
+    select ${id}, t.u, t.v, t.a, string_to_array(nullif(t.f, ''), ','), string_to_array(nullif(t.m, ''), ','),
+      string_to_array(nullif(t.w, ''), ','), t.k
     from unnest(${col('uscc')}::text[], ${col('verdict')}::text[], ${col('amount')}::numeric[],
-                ${col('failed')}::text[], ${col('missing')}::text[], ${col('mark')}::bigint[]) as t(u, v, a, f, m, k)
+                ${col('failed')}::text[], ${col('missing')}::text[], ${col('unverified')}::text[],
+                ${col('mark')}::bigint[]) as t(u, v, a, f, m, w, k)
     on conflict do nothing`);
 }
 
@@ -161,7 +170,12 @@ export async function runScreening(p: Platform, id: number, opts: RunOptions = {
     .where(and(eq(screenings.id, id), unfinished));
   const read = (after: string | null) =>
     p.db
-      .select({ uscc: enterprises.uscc, profile: enterprises.profile, mark: enterprises.ledgerMark })
+      .select({
+        uscc: enterprises.uscc,
+        profile: enterprises.profile,
+        sources: enterprises.sources,
+        mark: enterprises.ledgerMark,
+      })
       .from(enterprises)
       .where(and(inScope(s.regionCode), after ? sql`${enterprises.uscc} > ${after}` : undefined))
       .orderBy(asc(enterprises.uscc))
@@ -175,7 +189,9 @@ export async function runScreening(p: Platform, id: number, opts: RunOptions = {
     const firms = await next;
     const last = firms.length ? firms[firms.length - 1]!.uscc : from;
     next = read(last);
-    const rows = firms.map((f) => toRow(f.uscc, f.mark, screener.screen(f.profile as ProfileInput)));
+    const rows = firms.map((f) =>
+      toRow(f.uscc, f.mark, screenFirm(screener, f.profile as Profile, f.sources as FactSources)),
+    );
     const stored = p.db.transaction(async (tx) => {
       const [now] = await tx
         .select({ cursor: screenings.cursor, status: screenings.status })
@@ -311,6 +327,7 @@ export async function screeningList(
         amount: screeningResults.amount,
         failed: screeningResults.failed,
         missing: screeningResults.missing,
+        unverified: screeningResults.unverified,
       })
       .from(screeningResults)
       .leftJoin(enterprises, eq(enterprises.uscc, screeningResults.uscc))
@@ -333,6 +350,7 @@ export async function screeningList(
       ...r,
       failed: (r.failed ?? []).map((c) => ({ id: c, title: titles.get(c) ?? { zh: c, en: c } })),
       missing: r.missing ?? [],
+      unverified: r.unverified ?? [],
     })),
     total: total!.n,
     page: q.page,
@@ -362,17 +380,18 @@ export async function replayScreened(p: Platform, actor: Actor, id: number, uscc
     .from(screeningResults)
     .where(and(eq(screeningResults.screeningId, id), eq(screeningResults.uscc, uscc)));
   if (!r) throw notFound({ zh: `筛查 ${id} 中的企业 ${uscc}`, en: `Firm ${uscc} in screening ${id}` });
-  const profile = await profileAt(p.db, uscc, r.ledgerMark);
+  const { profile, sources } = await profileAt(p.db, uscc, r.ledgerMark);
   const checked = parseProfile(profile);
   if (!checked.ok) throw new Error(`screening ${id}, ${uscc}: the stored facts no longer validate`);
   const set = await policyVersion(p, s.policyId, s.policyHash);
-  const replayed = set.screener(s.policyId, s.asOf).screen(checked.profile);
-  const again = toRow(uscc, r.ledgerMark, replayed);
+  const screener = set.screener(s.policyId, s.asOf);
+  const again = toRow(uscc, r.ledgerMark, screenFirm(screener, checked.profile, sources));
   const stored = {
     verdict: r.verdict,
     amount: r.amount,
     failed: (r.failed ?? []).join(','),
     missing: (r.missing ?? []).join(','),
+    unverified: (r.unverified ?? []).join(','),
   };
   await recordAudit(p.db, actor, {
     action: 'delivery.screening.replay',
@@ -385,9 +404,15 @@ export async function replayScreened(p: Platform, actor: Actor, id: number, uscc
     screening: id,
     uscc,
     stored: r,
-    evaluation: evaluationJson(set.evaluate(s.policyId, checked.profile, s.asOf, { gaps: false })),
+    evaluation: evaluationJson(judgeFirm(set, s.policyId, s.asOf, checked.profile, sources, { gaps: false })),
     identical:
       canonical(stored) ===
-      canonical({ verdict: again.verdict, amount: again.amount, failed: again.failed, missing: again.missing }),
+      canonical({
+        verdict: again.verdict,
+        amount: again.amount,
+        failed: again.failed,
+        missing: again.missing,
+        unverified: again.unverified,
+      }),
   };
 }

@@ -1,7 +1,8 @@
 /**
  * Loads the demo into a platform: the generated firms go into the fact ledger with the sources
  * such data really has (names and codes from the business registry, money from tax, headcount from
- * social insurance, the rest self-declared), then the demo accounts are created. Loading twice
+ * social insurance, titles from the lists the bureaus publish and officers import, the rest
+ * self-declared), then the demo accounts are created. Loading twice
  * writes nothing new.
  */
 import { eq } from 'drizzle-orm';
@@ -31,6 +32,8 @@ const TAX = new Set([
   'netProfit',
 ]);
 const SOCIAL = new Set(['employees']);
+/** Published lists of titled firms, imported by the bureau. */
+const IMPORTED = new Set(['honors']);
 
 /** A profile split by where each fact would come from. */
 function bySource(profile: Profile): Map<FactSource, Profile> {
@@ -44,7 +47,7 @@ function bySource(profile: Profile): Map<FactSource, Profile> {
           const p = part(TAX.has(fact) ? 'tax' : SOCIAL.has(fact) ? 'social_insurance' : 'self');
           ((p.years ??= {})[year] ??= {})[fact] = v;
         }
-    } else part(REGISTRY.has(key) ? 'registry' : 'self')[key] = value;
+    } else part(REGISTRY.has(key) ? 'registry' : IMPORTED.has(key) ? 'import' : 'self')[key] = value;
   }
   return out;
 }
@@ -63,7 +66,7 @@ export async function loadDemo(
       for (const [source, part] of bySource(profile))
         (groups.get(source) ?? groups.set(source, []).get(source)!).push({ uscc: profile.uscc!, profile: part });
     // Registry first: it names the firm and its region before anything else arrives.
-    for (const source of ['registry', 'tax', 'social_insurance', 'self'] as const) {
+    for (const source of ['registry', 'tax', 'social_insurance', 'import', 'self'] as const) {
       const writes = groups.get(source);
       if (writes) await recordBatch(p.db, writes, { source, actor: 'demo' }, project);
     }

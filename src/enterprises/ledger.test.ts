@@ -3,12 +3,23 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../platform/database.ts';
 import { testDatabase } from '../platform/test-database.ts';
-import { currentProfile, currentProfiles, factHistory, LedgerError, profileAt, recordFacts } from './ledger.ts';
+import {
+  currentProfile,
+  currentProfiles,
+  currentStanding,
+  factHistory,
+  LedgerError,
+  profileAt,
+  recordFacts,
+} from './ledger.ts';
 import { enterprises } from './schema.ts';
 
 const USCC = '91320211000070009A';
 const OTHER = '913202110000700175';
 const importer = { source: 'import', actor: 'import:wuxi-2025' } as const;
+const firm = { source: 'self', actor: 'user:7' } as const;
+const tax = { source: 'tax', actor: 'feed:tax' } as const;
+const reviewer = { source: 'reviewer', actor: 'user:3', reason: '核实' } as const;
 
 let database: Database;
 beforeAll(async () => {
@@ -69,7 +80,8 @@ describe(`fact ledger on ${process.env.HUIQI_TEST_DATABASE_URL ? 'PostgreSQL' : 
       [85_000_000, 'import', 'import:wuxi-2025'],
       [90_000_000, 'self', 'user:7'],
     ]);
-    expect((await currentProfile(db, USCC))?.years?.['2025']?.revenue).toBe(90_000_000);
+    // The firm's differing figure is its claim: the imported one still stands.
+    expect((await currentProfile(db, USCC))?.years?.['2025']?.revenue).toBe(85_000_000);
   });
 
   it('records a reviewer override only with its reason', async () => {
@@ -86,8 +98,14 @@ describe(`fact ledger on ${process.env.HUIQI_TEST_DATABASE_URL ? 'PostgreSQL' : 
   it('clears a fact with null without losing its history', async () => {
     const { db } = database;
     await recordFacts(db, USCC, { industryCode: null }, { source: 'self', actor: 'user:7' });
+    expect((await currentProfile(db, USCC))?.industryCode).toBe('C3562');
+    await recordFacts(db, USCC, { industryCode: null }, importer);
     expect((await currentProfile(db, USCC))?.industryCode).toBeUndefined();
-    expect((await factHistory(db, USCC, 'industryCode')).map((h) => h.value)).toEqual(['C3562', null]);
+    expect((await factHistory(db, USCC, 'industryCode')).map((h) => [h.value, h.source])).toEqual([
+      ['C3562', 'import'],
+      [null, 'self'],
+      [null, 'import'],
+    ]);
   });
 
   it('keeps a text that looks like a number as text', async () => {
@@ -118,25 +136,71 @@ describe(`fact ledger on ${process.env.HUIQI_TEST_DATABASE_URL ? 'PostgreSQL' : 
     const [row] = await db.select().from(enterprises).where(eq(enterprises.uscc, USCC));
     const fromLedger = (await currentProfiles(db, [USCC]))[0];
     expect(row!.profile).toEqual(fromLedger);
-    expect(await profileAt(db, USCC, row!.ledgerMark)).toEqual(fromLedger);
+    expect(await profileAt(db, USCC, row!.ledgerMark)).toEqual({ profile: fromLedger, sources: row!.sources });
     await recordFacts(db, USCC, { years: { '2024': { revenue: 71_000_000 } } }, importer);
-    expect((await profileAt(db, USCC, row!.ledgerMark)).years?.['2024']).toEqual({ revenue: 70_000_000 });
+    expect((await profileAt(db, USCC, row!.ledgerMark)).profile.years?.['2024']).toEqual({ revenue: 70_000_000 });
   });
 
-  it('the migration that added the kept profile builds it from the ledger as the ledger does', async () => {
+  it('keeps a firm’s differing figure as its claim beside an imported one, and an authority’s above both', async () => {
     const { db } = database;
-    const before = await db
-      .select({ uscc: enterprises.uscc, profile: enterprises.profile, mark: enterprises.ledgerMark })
-      .from(enterprises);
-    await db.execute(sql`update enterprises set profile = '{}'::jsonb, ledger_mark = 0`);
-    const migration = readFileSync(new URL('../../migrations/0005_delivery.sql', import.meta.url), 'utf8');
-    const backfill = migration.split('--> statement-breakpoint').at(-1)!;
-    await database.execute(backfill);
-    const after = await db
-      .select({ uscc: enterprises.uscc, profile: enterprises.profile, mark: enterprises.ledgerMark })
-      .from(enterprises);
-    expect(after.sort((a, b) => a.uscc.localeCompare(b.uscc))).toEqual(
-      before.sort((a, b) => a.uscc.localeCompare(b.uscc)),
-    );
+    const revenue = async () => {
+      const standing = await currentStanding(db, OTHER);
+      return [standing?.profile.years?.['2023']?.revenue, standing?.sources['years.2023.revenue']];
+    };
+    await recordFacts(db, OTHER, { years: { '2023': { revenue: 10_000_000 } } }, importer);
+    expect(await recordFacts(db, OTHER, { years: { '2023': { revenue: 99_000_000 } } }, firm)).toBe(1);
+    expect(await revenue()).toEqual([10_000_000, 'import']);
+    // The same claim again says nothing new; the firm agreeing withdraws it.
+    expect(await recordFacts(db, OTHER, { years: { '2023': { revenue: 99_000_000 } } }, firm)).toBe(0);
+    expect(await recordFacts(db, OTHER, { years: { '2023': { revenue: 10_000_000 } } }, firm)).toBe(1);
+    // Tax saying what the import said still counts: it raises the figure's trust.
+    expect(await recordFacts(db, OTHER, { years: { '2023': { revenue: 10_000_000 } } }, tax)).toBe(1);
+    expect(await revenue()).toEqual([10_000_000, 'tax']);
+    await recordFacts(db, OTHER, { years: { '2023': { revenue: 12_000_000 } } }, importer);
+    expect(await revenue()).toEqual([10_000_000, 'tax']);
+    // Within a tier the latest stands: a reviewer corrects the tax figure.
+    await recordFacts(db, OTHER, { years: { '2023': { revenue: 11_000_000 } } }, reviewer);
+    expect(await revenue()).toEqual([11_000_000, 'reviewer']);
+    expect((await factHistory(db, OTHER, 'years.2023.revenue')).map((e) => e.source)).toEqual([
+      'import',
+      'self',
+      'self',
+      'tax',
+      'import',
+      'reviewer',
+    ]);
+  });
+
+  it('takes a self-declared fact where nothing better is known, and a reviewer’s confirmation of it', async () => {
+    const { db } = database;
+    await recordFacts(db, OTHER, { industryCode: 'C3562' }, firm);
+    expect((await currentStanding(db, OTHER))?.sources.industryCode).toBe('self');
+    expect(await recordFacts(db, OTHER, { industryCode: 'C3562' }, reviewer)).toBe(1);
+    expect((await currentStanding(db, OTHER))?.sources.industryCode).toBe('reviewer');
+    // A reviewer clearing a fact clears it, whatever lower tiers say.
+    await recordFacts(db, OTHER, { industryCode: null }, reviewer);
+    expect((await currentStanding(db, OTHER))?.profile.industryCode).toBeUndefined();
+  });
+
+  it('the migrations that keep the profile and its sources build them from the ledger as the ledger does', async () => {
+    const { db } = database;
+    await recordFacts(db, USCC, { years: { '2024': { revenue: 75_000_000 } } }, firm);
+    const kept = () =>
+      db
+        .select({
+          uscc: enterprises.uscc,
+          profile: enterprises.profile,
+          sources: enterprises.sources,
+          mark: enterprises.ledgerMark,
+        })
+        .from(enterprises)
+        .orderBy(enterprises.uscc);
+    const before = await kept();
+    await db.execute(sql`update enterprises set profile = '{}'::jsonb, sources = '{}'::jsonb, ledger_mark = 0`);
+    for (const file of ['0005_delivery.sql', '0006_trust.sql']) {
+      const migration = readFileSync(new URL(`../../migrations/${file}`, import.meta.url), 'utf8');
+      await database.execute(migration.split('--> statement-breakpoint').at(-1)!);
+    }
+    expect(await kept()).toEqual(before);
   });
 });

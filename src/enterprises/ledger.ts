@@ -1,11 +1,15 @@
 /**
  * The fact ledger (一企一档). Writing a profile appends one entry per fact whose value changed,
  * with its provenance; equal values append nothing, so importing the same sheet twice changes
- * nothing. The current profile is the latest entry of each path; every fact keeps its history.
+ * nothing. The current profile takes each path from its most trusted source (the latest entry of
+ * that tier): a firm's own figure never replaces an authority's, it stays beside it as its claim.
+ * Every fact keeps its history.
  */
 import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import { catalog } from '../facts/catalog.ts';
 import type { Profile } from '../facts/profile.ts';
+import { FACT_SOURCES, sourceRank } from '../facts/sources.ts';
+import type { FactSources } from '../facts/trust.ts';
 import { checkUscc } from '../facts/uscc.ts';
 import { canonical } from '../platform/canonical.ts';
 import type { Db } from '../platform/database.ts';
@@ -77,17 +81,70 @@ export function assemble(uscc: string, entries: Iterable<readonly [string, unkno
   return profile;
 }
 
-/** The latest value of every fact path of each firm. */
-async function latestOf(db: Db, usccs: string[]): Promise<Map<string, Map<string, unknown>>> {
-  const out = new Map<string, Map<string, unknown>>(usccs.map((u) => [u, new Map()]));
+/** A source's trust rank in SQL: the order in which entries of one path stand. */
+const rankOf = sql`(case ${facts.source} ${sql.join(
+  FACT_SOURCES.map((s) => sql.raw(`when '${s}' then ${sourceRank(s)}`)),
+  sql` `,
+)} end)`;
+
+interface Entry {
+  value: unknown;
+  source: FactSource;
+}
+
+/** A fact path's latest entry from each trust tier, by rank; the highest rank stands. */
+class Standing {
+  readonly byRank = new Map<number, Entry>();
+  best(): Entry | undefined {
+    return this.byRank.get(Math.max(-1, ...this.byRank.keys()));
+  }
+  /** Whether an entry from this source would say nothing new: its tier already says it, or a higher one does. */
+  isRedundant(value: unknown, source: FactSource): boolean {
+    const rank = sourceRank(source);
+    const own = this.byRank.get(rank);
+    if (own) return canonical(own.value ?? null) === canonical(value);
+    const top = Math.max(-1, ...this.byRank.keys());
+    if (top < 0) return value === null;
+    // A more trusted source saying the same still counts: it raises the fact's trust.
+    return rank < top && canonical(this.byRank.get(top)!.value ?? null) === canonical(value);
+  }
+}
+
+type Standings = Map<string, Standing>;
+
+/** The latest entry of every fact path and trust tier of each firm (up to a ledger entry, when given). */
+async function standingsOf(db: Db, usccs: string[], upTo?: number): Promise<Map<string, Standings>> {
+  const out = new Map<string, Standings>(usccs.map((u) => [u, new Map()]));
   if (usccs.length === 0) return out;
   const rows = await db
-    .selectDistinctOn([facts.uscc, facts.path], { uscc: facts.uscc, path: facts.path, value: facts.value })
+    .selectDistinctOn([facts.uscc, facts.path, rankOf], {
+      uscc: facts.uscc,
+      path: facts.path,
+      value: facts.value,
+      source: facts.source,
+    })
     .from(facts)
-    .where(inArray(facts.uscc, usccs))
-    .orderBy(asc(facts.uscc), asc(facts.path), desc(facts.id));
-  for (const r of rows) out.get(r.uscc)!.set(r.path, r.value);
+    .where(and(inArray(facts.uscc, usccs), upTo === undefined ? undefined : lte(facts.id, upTo)))
+    .orderBy(asc(facts.uscc), asc(facts.path), asc(rankOf), desc(facts.id));
+  for (const r of rows) {
+    const paths = out.get(r.uscc)!;
+    const standing = paths.get(r.path) ?? paths.set(r.path, new Standing()).get(r.path)!;
+    standing.byRank.set(sourceRank(r.source), { value: r.value, source: r.source });
+  }
   return out;
+}
+
+/** The profile the standing values make, and the source of each fact in it. */
+function standingProfile(uscc: string, paths: Standings): { profile: Profile; sources: FactSources } {
+  const values: [string, unknown][] = [];
+  const sources: Record<string, FactSource> = {};
+  for (const [path, standing] of paths) {
+    const best = standing.best();
+    if (!best || best.value === null || best.value === undefined) continue;
+    values.push([path, best.value]);
+    sources[path] = best.source;
+  }
+  return { profile: assemble(uscc, values), sources };
 }
 
 /** The listing columns of a firm, worked out from its profile after a write. */
@@ -98,9 +155,9 @@ export interface Projection {
   sizeClass: string | null;
   tags: string[];
 }
-export type Project = (profile: Profile) => Projection;
+export type Project = (profile: Profile, sources: FactSources) => Projection;
 
-export const plainProjection: Project = (p) => ({
+export const plainProjection = (p: Profile): Projection => ({
   name: typeof p.name === 'string' ? p.name : null,
   regionCode: typeof p.regionCode === 'string' ? p.regionCode : null,
   industryCode: typeof p.industryCode === 'string' ? p.industryCode : null,
@@ -159,15 +216,17 @@ export async function recordBatch(
       .for('update');
     const isNew = new Set(created.map((c) => c.uscc));
     const before = new Map(listed.filter((f) => !isNew.has(f.uscc)).map((f) => [f.uscc, f]));
-    const current = await latestOf(tx, firms);
+    const current = await standingsOf(tx, firms);
     const rows: (typeof facts.$inferInsert)[] = [];
+    const rank = sourceRank(by.source);
     const written = writes.map((w, i) => {
       const uscc = codes[i]!;
-      const now = current.get(uscc)!;
+      const paths = current.get(uscc)!;
       let n = 0;
       for (const [path, value] of flatten({ ...w.profile, uscc: undefined })) {
-        if (canonical(now.get(path) ?? null) === canonical(value)) continue;
-        now.set(path, value);
+        const standing = paths.get(path) ?? paths.set(path, new Standing()).get(path)!;
+        if (standing.isRedundant(value, by.source)) continue;
+        standing.byRank.set(rank, { value, source: by.source });
         rows.push({ uscc, path, value, source: by.source, actor: by.actor, reason: by.reason ?? null });
         n++;
       }
@@ -183,8 +242,8 @@ export async function recordBatch(
     }
     // New firms are counted even when nothing about them is known yet.
     const updates = [...new Set([...isNew, ...rows.map((r) => r.uscc)])].map((uscc) => {
-      const profile = assemble(uscc, current.get(uscc)!);
-      return { uscc, profile, mark: marks.get(uscc) ?? 0, ...project(profile) };
+      const { profile, sources } = standingProfile(uscc, current.get(uscc)!);
+      return { uscc, profile, sources, mark: marks.get(uscc) ?? 0, ...project(profile, sources) };
     });
     await applyCounts(tx, countDeltas(updates.map((u) => ({ before: before.get(u.uscc) ?? null, after: u }))));
     for (let i = 0; i < updates.length; i += CHUNK) {
@@ -193,15 +252,15 @@ export async function recordBatch(
           .slice(i, i + CHUNK)
           .map(
             (u) =>
-              sql`(${u.uscc}, ${u.name}, ${u.regionCode}, ${u.industryCode}, ${u.sizeClass}, ${textArray(u.tags)}::text[], ${JSON.stringify(u.profile)}::jsonb, ${u.mark}::bigint)`,
+              sql`(${u.uscc}, ${u.name}, ${u.regionCode}, ${u.industryCode}, ${u.sizeClass}, ${textArray(u.tags)}::text[], ${JSON.stringify(u.profile)}::jsonb, ${JSON.stringify(u.sources)}::jsonb, ${u.mark}::bigint)`,
           ),
         sql`, `,
       );
       await tx.execute(sql`
         update enterprises e set name = v.name, region_code = v.region_code, industry_code = v.industry_code,
-          size_class = v.size_class, tags = v.tags, profile = v.profile,
+          size_class = v.size_class, tags = v.tags, profile = v.profile, sources = v.sources,
           ledger_mark = greatest(e.ledger_mark, v.mark), updated_at = now()
-        from (values ${values}) as v(uscc, name, region_code, industry_code, size_class, tags, profile, mark)
+        from (values ${values}) as v(uscc, name, region_code, industry_code, size_class, tags, profile, sources, mark)
         where e.uscc = v.uscc`);
     }
     return written;
@@ -229,17 +288,25 @@ export async function currentProfile(db: Db, uscc: string): Promise<Profile | nu
   return found ? { ...(found.profile as Profile), uscc } : null;
 }
 
-/** The profile a firm had at a ledger entry: its facts up to that entry (replaying a screening). */
-export async function profileAt(db: Db, uscc: string, mark: number): Promise<Profile> {
-  const rows = await db
-    .selectDistinctOn([facts.path], { path: facts.path, value: facts.value })
-    .from(facts)
-    .where(and(eq(facts.uscc, uscc), lte(facts.id, mark)))
-    .orderBy(asc(facts.path), desc(facts.id));
-  return assemble(
-    uscc,
-    rows.map((r) => [r.path, r.value] as const),
-  );
+/** A firm's current profile and the source of each of its facts. */
+export async function currentStanding(
+  db: Db,
+  uscc: string,
+): Promise<{ profile: Profile; sources: FactSources } | null> {
+  const [found] = await db
+    .select({ profile: enterprises.profile, sources: enterprises.sources })
+    .from(enterprises)
+    .where(eq(enterprises.uscc, uscc));
+  return found ? { profile: { ...(found.profile as Profile), uscc }, sources: found.sources as FactSources } : null;
+}
+
+/** The profile a firm had at a ledger entry, with its sources: its facts up to that entry (replaying a screening). */
+export async function profileAt(
+  db: Db,
+  uscc: string,
+  mark: number,
+): Promise<{ profile: Profile; sources: FactSources }> {
+  return standingProfile(uscc, (await standingsOf(db, [uscc], mark)).get(uscc)!);
 }
 
 /** Every value a fact (or all facts) of a firm has had, oldest first. */

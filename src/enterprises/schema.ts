@@ -15,20 +15,10 @@ import {
   timestamp,
   varchar,
 } from 'drizzle-orm/pg-core';
+import { FACT_SOURCES } from '../facts/sources.ts';
 import { bytea, jsonValue } from '../platform/columns.ts';
 
-/** Where a value came from; `recognition` is a title the platform's own workflow granted. */
-export const FACT_SOURCES = [
-  'self',
-  'import',
-  'tax',
-  'social_insurance',
-  'registry',
-  'court',
-  'reviewer',
-  'recognition',
-] as const;
-export type FactSource = (typeof FACT_SOURCES)[number];
+export { FACT_SOURCES, type FactSource } from '../facts/sources.ts';
 
 /**
  * One row per firm. Besides the key, the columns are a projection of the ledger kept for listing,
@@ -53,6 +43,10 @@ export const enterprises = pgTable(
       .notNull()
       .default(sql`'{}'::jsonb`),
     ledgerMark: bigint('ledger_mark', { mode: 'number' }).notNull().default(0),
+    /** The source of each fact path that stands in `profile`: what a policy that pays checks it may take. */
+    sources: jsonValue('sources')
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -15,7 +15,10 @@ import { rowsOf } from '../platform/database.ts';
 import { forbidden, invalid, notFound } from '../platform/errors.ts';
 import { decisionsOfFirm, recordDecision, type DecisionPage } from '../decisions/service.ts';
 import { engineError, evaluationJson } from '../policy/evaluation.ts';
-import { currentProfile, currentProfiles, factHistory, LedgerError, recordFacts } from './ledger.ts';
+import { judgeFirm } from '../policy/trusted.ts';
+import { trustOf } from '../facts/sources.ts';
+import type { FactSources } from '../facts/trust.ts';
+import { currentProfile, currentProfiles, currentStanding, factHistory, LedgerError, recordFacts } from './ledger.ts';
 import { enterprises, firmCounts, tagCounts } from './schema.ts';
 import { projector } from './tags.ts';
 
@@ -234,8 +237,13 @@ export async function exportEnterprises(p: Platform, actor: Actor, f: FirmFilter
 }
 
 export async function getProfile(p: Platform, actor: Actor, uscc: string): Promise<Profile> {
+  return (await getStanding(p, actor, uscc)).profile;
+}
+
+/** A firm's profile and the source each fact in it stands on. */
+export async function getStanding(p: Platform, actor: Actor, uscc: string) {
   const firm = await readableFirm(p, actor, uscc, 'enterprise.read');
-  return (await currentProfile(p.db, firm.uscc))!;
+  return (await currentStanding(p.db, firm.uscc))!;
 }
 
 /** The profile contract plus the firm's name, listing columns and tags. */
@@ -302,10 +310,10 @@ export async function writeFacts(p: Platform, actor: Actor, uscc: string, body: 
 /** Evaluates a firm's current profile; the result is kept as a decision record and can be replayed. */
 export async function evaluateFirm(p: Platform, actor: Actor, uscc: string, policyId: string, asOf: string) {
   const firm = await readableFirm(p, actor, uscc, 'enterprise.evaluate');
-  const profile = (await currentProfile(p.db, firm.uscc))!;
+  const { profile, sources } = (await currentStanding(p.db, firm.uscc))!;
   let result;
   try {
-    result = evaluationJson(p.policies.evaluate(policyId, profile, asOf));
+    result = evaluationJson(judgeFirm(p.policies, policyId, asOf, profile, sources));
   } catch (e) {
     engineError(e);
   }
@@ -314,6 +322,7 @@ export async function evaluateFirm(p: Platform, actor: Actor, uscc: string, poli
     regionCode: firm.regionCode,
     asOf,
     input: profile,
+    sources,
     result,
     purpose: 'evaluation',
     actor: `user:${actor.userId}`,
@@ -454,7 +463,12 @@ export async function regionTrends(p: Platform, actor: Actor, region?: string) {
 export async function firmRecord(p: Platform, uscc: string) {
   const [firm] = await p.db.select().from(enterprises).where(eq(enterprises.uscc, uscc));
   if (!firm) return null;
-  return { name: firm.name, regionCode: firm.regionCode, profile: (await currentProfile(p.db, firm.uscc))! };
+  return {
+    name: firm.name,
+    regionCode: firm.regionCode,
+    profile: { ...(firm.profile as Profile), uscc: firm.uscc },
+    sources: firm.sources as FactSources,
+  };
 }
 
 export type Honour = Record<string, unknown> & { kind: string };
@@ -464,9 +478,12 @@ export type Honour = Record<string, unknown> & { kind: string };
  * or ended by revocation — with source 认定 and the acting user; tags follow as for any write.
  */
 export async function recordTitles(p: Platform, uscc: string, change: (honours: Honour[]) => Honour[], actor: string) {
-  const profile = await currentProfile(p.db, uscc);
-  if (!profile) throw firmNotFound(uscc);
-  const before = Array.isArray(profile.honors) ? (profile.honors as Honour[]) : [];
+  const standing = await currentStanding(p.db, uscc);
+  if (!standing) throw firmNotFound(uscc);
+  const { profile, sources } = standing;
+  // A firm's own list of titles stays its claim: a grant starts from the titles that stand on record.
+  const held = Array.isArray(profile.honors) && sources.honors && trustOf(sources.honors) !== 'declared';
+  const before = held ? (profile.honors as Honour[]) : [];
   return recordFacts(
     p.db,
     uscc,

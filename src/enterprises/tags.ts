@@ -4,8 +4,12 @@
  * change, so a list filtered by tag always agrees with the engine.
  */
 import type { Profile } from '../facts/profile.ts';
+import { trustOf } from '../facts/sources.ts';
+import { withhold, type FactSources } from '../facts/trust.ts';
 import type { PolicySet } from '../rules/engine.ts';
 import { plainProjection, type Project } from './ledger.ts';
+
+const isTrustedTitle = (sources: FactSources) => sources.honors !== undefined && trustOf(sources.honors) !== 'declared';
 
 export const SIZE_POLICY = 'cn.nbs.enterprise-size';
 
@@ -15,8 +19,10 @@ export const tag = {
   qualifies: (policy: string) => `qualifies:${policy}`,
 };
 
-function heldHonours(profile: Profile, asOf: string): string[] {
-  const honours = Array.isArray(profile.honors) ? (profile.honors as Record<string, unknown>[]) : [];
+/** Titles held on a date, from a source that may grant them: never a firm's own word. */
+function heldHonours(profile: Profile, sources: FactSources, asOf: string): string[] {
+  const honours =
+    Array.isArray(profile.honors) && isTrustedTitle(sources) ? (profile.honors as Record<string, unknown>[]) : [];
   const held = honours
     .filter((h) => typeof h.kind === 'string')
     .filter(
@@ -37,16 +43,17 @@ export function projector(policies: PolicySet, asOf: string): Project {
       return []; // no edition in force on that date
     }
   });
-  return (profile) => {
+  return (profile, sources) => {
     let sizeClass: string | null = null;
     const tags: string[] = [];
     for (const { id, s } of screeners) {
-      const q = s.quick(profile);
+      // A tag is what the platform acts on: a policy that pays or grants is read on the facts it accepts.
+      const q = s.quick(withhold(profile, sources, s.edition.trust).profile);
       if (id === SIZE_POLICY) sizeClass = typeof q.outcome === 'string' ? q.outcome : null;
       else if (q.verdict === 'qualified') tags.push(tag.qualifies(id));
     }
     if (sizeClass) tags.unshift(tag.size(sizeClass));
-    tags.push(...heldHonours(profile, asOf).map(tag.holds));
+    tags.push(...heldHonours(profile, sources, asOf).map(tag.holds));
     return { ...plainProjection(profile), sizeClass, tags };
   };
 }

@@ -6,7 +6,8 @@ import { AppError, notFound } from '../platform/errors.ts';
 import { EngineError } from '../rules/engine.ts';
 import type { Evaluation } from '../rules/types.ts';
 
-export function evaluationJson(r: Evaluation) {
+/** `unverified`: facts that would decide it on the firm's own word alone, waiting for a reviewer (待核实). */
+export function evaluationJson(r: Evaluation & { unverified?: string[] }) {
   const { policy, edition, asOf, verdict, outcome, score, missing, gaps, policyHash, unknownParameters } = r;
   const criteria = r.criteria.map(({ id, status, actual, required, source, title, unit, depth, kind }) => ({
     id,
@@ -19,7 +20,21 @@ export function evaluationJson(r: Evaluation) {
     depth,
     kind,
   }));
-  return { policy, edition, asOf, verdict, outcome, score, criteria, missing, gaps, unknownParameters, policyHash };
+  const unverified = r.unverified ?? [];
+  return {
+    policy,
+    edition,
+    asOf,
+    verdict,
+    outcome,
+    score,
+    criteria,
+    missing,
+    unverified,
+    gaps,
+    unknownParameters,
+    policyHash,
+  };
 }
 
 export type EvaluationJson = ReturnType<typeof evaluationJson>;

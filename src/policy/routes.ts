@@ -33,6 +33,10 @@ export const Evaluation = z
     missing: z
       .array(z.string())
       .openapi({ description: '仍可能改变结论的未知事实 / facts still unknown that could change the verdict' }),
+    unverified: z.array(z.string()).openapi({
+      description:
+        '待核实：仅凭企业自报即可改变结论的事实，须经审核确认 / facts only the firm’s own word supports that would decide it: waiting for a reviewer',
+    }),
     gaps: z.array(
       z.object({ changes: z.array(z.unknown()), effects: z.array(z.unknown()), effort: z.number(), text: Label }),
     ),

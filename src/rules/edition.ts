@@ -10,7 +10,7 @@ import { ExpressionError, parseExpression } from './expression.ts';
 import { PolicyError, type LoadedPolicy } from './load.ts';
 import * as N from './nodes.ts';
 import type { Node } from './nodes.ts';
-import type { CriterionDoc, EditionDoc, ParameterDoc, RecognitionDoc, RewardDoc } from './schema.ts';
+import type { CriterionDoc, EditionDoc, ParameterDoc, RecognitionDoc, RewardDoc, TrustDoc } from './schema.ts';
 import type { FactSchema, Label, Unit } from './types.ts';
 
 export interface CompiledCriterion {
@@ -61,6 +61,8 @@ export interface CompiledEdition {
   recognition: RecognitionDoc | null;
   /** How the money reaches firms, for a reward policy; the outcome is then the amount in yuan. */
   reward: RewardDoc | null;
+  /** The least trusted source taken, for every fact and by fact name. */
+  trust: { default: TrustDoc; facts: Readonly<Record<string, TrustDoc>> };
 }
 
 export interface EditionEnv {
@@ -359,6 +361,20 @@ export function compileEdition(
     unknownParameters,
     recognition: checkRecognition(ed, env.facts, failAt),
     reward: ed.reward ?? null,
+    trust: trustOf(ed, env.facts, failAt),
+  };
+}
+
+/** What the edition takes on whose word: as written, over the defaults for money and titles. */
+function trustOf(ed: EditionDoc, facts: FactSchema, failAt: (path: (string | number)[], msg: string) => never) {
+  const named = ed.sources?.facts ?? {};
+  for (const name of Object.keys(named))
+    if (!(name in facts.scalars || name in facts.yearly || name in facts.lists || name === 'compliance'))
+      failAt(['sources', 'facts', name], `"${name}" is not a fact, a yearly fact, a list or compliance`);
+  const titles: Record<string, TrustDoc> = ed.recognition ? { honors: 'imported' } : {};
+  return {
+    default: ed.sources?.default ?? (ed.reward ? 'imported' : 'declared'),
+    facts: { ...titles, ...named },
   };
 }
 

@@ -138,6 +138,19 @@ const reward = z.strictObject({
   credit: z.array(z.string().min(1)).min(1),
 });
 
+/**
+ * The least trusted source a decision takes its facts from: `declared` (the firm's own word),
+ * `imported` (an officer's spreadsheet), `authoritative` (registry, tax, social insurance, court,
+ * a reviewer's correction, this platform's titles). Defaults: a reward takes nothing declared; a
+ * recognition takes no declared titles; every other policy takes all.
+ */
+const trust = z.enum(['declared', 'imported', 'authoritative']);
+const sources = z.strictObject({
+  default: trust.optional(),
+  /** By fact name: a scalar (`regionCode`), a yearly fact (`revenue`), a list (`honors`) or `compliance`. */
+  facts: z.record(z.string(), trust).optional(),
+});
+
 const edition = z.strictObject({
   edition: z.union([z.string(), z.number()]).transform(String),
   from: date,
@@ -163,6 +176,7 @@ const edition = z.strictObject({
     .optional(),
   recognition: recognition.optional(),
   reward: reward.optional(),
+  sources: sources.optional(),
 });
 
 const expectation = z.strictObject({
@@ -201,6 +215,7 @@ export type EditionDoc = PolicyDoc['editions'][number];
 export type ParameterDoc = z.infer<typeof parameterSchema>;
 export type RecognitionDoc = z.infer<typeof recognition>;
 export type RewardDoc = z.infer<typeof reward>;
+export type TrustDoc = z.infer<typeof trust>;
 export type CriterionDoc = CriterionShape;
 export type TestDoc = NonNullable<PolicyDoc['tests']>[number];
 export type Expectation = z.infer<typeof expectation>;
