@@ -8,7 +8,7 @@ import { reviewerPrefix, type Actor } from '../platform/actor.ts';
 import type { Platform } from '../platform/context.ts';
 import type { Message } from '../platform/errors.ts';
 import { applications, batches, notices, objections, titles } from './schema.ts';
-import { openClaimsOf } from '../delivery/claims.ts';
+import { claimsToVerify, openClaimsOf } from '../delivery/claims.ts';
 import { addDays } from '../rules/dates.ts';
 import { nextYearly } from './terms.ts';
 import { titleState } from './titles.ts';
@@ -21,7 +21,10 @@ export interface InboxItem {
   title: Message;
   due: string | null;
   overdue: boolean;
-  link: { type: 'application' | 'batch' | 'notice' | 'title' | 'claim'; id: number };
+  link:
+    | { type: 'application' | 'batch' | 'notice' | 'title' | 'claim'; id: number }
+    /** A firm's record in the console, by its 统一社会信用代码. */
+    | { type: 'enterprise'; id: string };
 }
 
 /** How far ahead a title's end or a yearly update shows up. */
@@ -198,6 +201,17 @@ export async function inboxOf(p: Platform, actor: Actor): Promise<{ items: Inbox
         title: { zh: `处理异议 #${o.id}：${o.title}`, en: `Resolve objection #${o.id}: ${o.title}` },
         due: o.endsOn,
         link: { type: 'notice', id: o.noticeId },
+      });
+    for (const c of await claimsToVerify(p, actor))
+      push({
+        category: 'todo',
+        kind: 'verify_facts',
+        title: {
+          zh: `核实企业申报：${c.firmName ?? c.uscc}（${c.policyTitle?.zh ?? c.policyId}）待核实 ${c.unverified!.join('、')}`,
+          en: `Verify what ${c.firmName ?? c.uscc} declared (${c.policyTitle?.en ?? c.policyId}): ${c.unverified!.join(', ')}`,
+        },
+        due: c.respondBy,
+        link: { type: 'enterprise', id: c.uscc },
       });
     const expiring = await p.db
       .select()

@@ -511,7 +511,7 @@ export const cultivationRoutes = newRouter()
                 title: z.object({ zh: z.string(), en: z.string() }),
                 due: z.string().nullable(),
                 overdue: z.boolean(),
-                link: z.object({ type: z.string(), id: z.number() }),
+                link: z.object({ type: z.string(), id: z.union([z.number(), z.string()]) }),
               }),
             ),
           }),

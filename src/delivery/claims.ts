@@ -4,7 +4,7 @@
  * still missing (快申快享) and have the policy checked again. Both by a deadline; the reviewer
  * then exports the confirmed list for payment and records each payment back.
  */
-import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, like, lt, sql } from 'drizzle-orm';
 import { recordDecision } from '../decisions/service.ts';
 import { getStanding } from '../enterprises/service.ts';
 import { parseProfile } from '../facts/profile.ts';
@@ -68,9 +68,11 @@ export async function publishScreening(
       throw new AppError(409, 'already_published', { zh: '该筛查已发布', en: 'The screening is already published' });
     // A firm already holding a claim of this round (from an earlier screening) keeps it.
     const inserted = (await tx.execute(sql`
-      insert into claims (policy_id, round, screening_id, uscc, region_code, firm_name, status, amount, missing, respond_by)
+      insert into claims (policy_id, round, screening_id, uscc, region_code, firm_name, status, amount, missing,
+        unverified, respond_by)
       select ${s.policyId}, ${round}, r.screening_id, r.uscc, coalesce(e.region_code, ''), e.name,
-        case when r.verdict = 'qualified' then 'offered' else 'invited' end, r.amount, r.missing, ${respondBy}
+        case when r.verdict = 'qualified' then 'offered' else 'invited' end, r.amount, r.missing, r.unverified,
+        ${respondBy}
       from screening_results r join enterprises e on e.uscc = r.uscc
       where r.screening_id = ${id} and r.verdict in ('qualified', 'undetermined')
       on conflict (policy_id, round, uscc) do nothing
@@ -225,10 +227,10 @@ export async function recheckClaim(p: Platform, actor: Actor, id: number, input:
   const amount = typeof result.outcome === 'number' ? result.outcome : null;
   const patch: Partial<Claim> =
     result.verdict === 'qualified' && amount !== null
-      ? { status: 'offered', amount, missing: null, decisionId }
+      ? { status: 'offered', amount, missing: null, unverified: null, decisionId }
       : result.verdict === 'not_qualified'
-        ? { status: 'ineligible', amount, missing: null, decisionId }
-        : { missing: result.missing, decisionId }; // qualified without an amount yet waits for its facts too
+        ? { status: 'ineligible', amount, missing: null, unverified: null, decisionId }
+        : { missing: result.missing, unverified: result.unverified, decisionId }; // qualified without an amount yet waits too
   const updated = await change(p, c, input.version, patch);
   await auditClaim(p, actor, 'recheck', c, { claim: id, verdict: result.verdict, decision: decisionId });
   return { claim: shown(p, updated), evaluation: result };
@@ -294,6 +296,30 @@ export async function openClaimsOf(p: Platform, uscc: string) {
     .where(and(eq(claims.uscc, uscc), inArray(claims.status, ['offered', 'invited'])))
     .orderBy(asc(claims.respondBy));
   return open.map((c) => ({
+    ...c,
+    policyTitle: p.policies.has(c.policyId) ? p.policies.loaded(c.policyId).doc.title : null,
+  }));
+}
+
+/**
+ * Invitations that wait on a reviewer: facts only the firm's own word supports would decide them
+ * (待核实). In the reviewer's region, oldest deadline first.
+ */
+export async function claimsToVerify(p: Platform, actor: Actor) {
+  await expireOverdue(p);
+  const rows = await p.db
+    .select()
+    .from(claims)
+    .where(
+      and(
+        eq(claims.status, 'invited'),
+        sql`cardinality(${claims.unverified}) > 0`,
+        actor.role === 'reviewer' ? like(claims.regionCode, `${reviewerPrefix(actor)}%`) : undefined,
+      ),
+    )
+    .orderBy(asc(claims.respondBy))
+    .limit(200);
+  return rows.map((c) => ({
     ...c,
     policyTitle: p.policies.has(c.policyId) ? p.policies.loaded(c.policyId).doc.title : null,
   }));

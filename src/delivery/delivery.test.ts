@@ -343,8 +343,27 @@ describe('快申快享: a firm the data cannot decide supplies the facts and is 
       }),
       200,
     );
+    // The firm's own figures alone do not pay: the invitation waits for a reviewer to verify them.
+    const waiting = await answer<{
+      claim: { status: string; version: number; unverified: string[] };
+      evaluation: { verdict: string; unverified: string[] };
+    }>(post('firm-hz', `/api/v1/claims/${invite.id}/recheck`, { version: invite.version }), 200);
+    const declared = ['years.2024.rdExpense', 'years.2025.rdExpense'];
+    expect(waiting).toMatchObject({
+      claim: { status: 'invited', unverified: declared },
+      evaluation: { verdict: 'undetermined', unverified: declared },
+    });
+    expect(
+      await answer(
+        post('admin', `/api/v1/enterprises/${HANGZHOU_FIRM.uscc}/facts/verify`, {
+          paths: declared,
+          reason: '已核对研发费用专项审计报告',
+        }),
+        200,
+      ),
+    ).toEqual({ verified: declared, written: 2 });
     const r = await answer<{ claim: { status: string; amount: number }; evaluation: { verdict: string } }>(
-      post('firm-hz', `/api/v1/claims/${invite.id}/recheck`, { version: invite.version }),
+      post('firm-hz', `/api/v1/claims/${invite.id}/recheck`, { version: waiting.claim.version }),
       200,
     );
     expect(r).toMatchObject({ claim: { status: 'offered', amount: 200000 }, evaluation: { verdict: 'qualified' } });

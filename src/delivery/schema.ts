@@ -108,6 +108,8 @@ export const claims = pgTable(
     status: text('status', { enum: CLAIM_STATUSES }).notNull(),
     amount: numeric('amount', { precision: 14, scale: 2, mode: 'number' }),
     missing: text('missing').array(),
+    /** Facts only the firm's own word supports that would decide it: waiting for a reviewer (待核实). */
+    unverified: text('unverified').array(),
     respondBy: date('respond_by', { mode: 'string' }).notNull(),
     bankName: text('bank_name'),
     accountName: text('account_name'),

@@ -65,9 +65,13 @@ export function flatten(profile: Profile): Map<string, unknown> {
 
 /** The profile the latest values make; cleared facts (null) are left out. */
 export function assemble(uscc: string, entries: Iterable<readonly [string, unknown]>): Profile {
-  const profile: Profile = { uscc };
+  return { uscc, ...profileOf([...entries].filter(([, v]) => v !== null && v !== undefined)) };
+}
+
+/** A profile written from fact paths (`years.2025.revenue`, `compliance.x`, a list at its name), nulls kept. */
+export function profileOf(entries: Iterable<readonly [string, unknown]>): Profile {
+  const profile: Profile = {};
   for (const [path, value] of entries) {
-    if (value === null || value === undefined) continue;
     const parts = path.split('.');
     if (parts[0] === 'years' && parts.length === 3) {
       const years = (profile.years ??= {});

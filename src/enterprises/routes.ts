@@ -15,6 +15,7 @@ import {
   listFirmDecisions,
   regionStats,
   regionTrends,
+  verifyFacts,
   writeFacts,
 } from './service.ts';
 
@@ -181,6 +182,40 @@ export const enterpriseRoutes = newRouter()
       const { facts, reason } = c.req.valid('json');
       return c.json(await writeFacts(c.get('platform'), actorOf(c), c.req.valid('param').uscc, facts, reason), 200);
     },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/enterprises/{uscc}/facts/verify',
+      tags: ['enterprises'],
+      summary: '核实企业申报 / Verify what a firm declared',
+      description:
+        'A reviewer of the firm’s region (or an administrator) accepts the firm’s own latest value of each fact path named: it is recorded as a reviewer’s entry, so a policy that pays or grants may take it. A reported list of titles is added to the titles on record, never put in their place.',
+      request: {
+        params: Uscc,
+        body: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: z.object({
+                paths: z
+                  .array(z.string().min(1).max(100))
+                  .min(1)
+                  .max(200)
+                  .openapi({ example: ['years.2025.rdExpense'] }),
+                reason: z.string().max(500).optional(),
+              }),
+            },
+          },
+        },
+      },
+      responses: {
+        200: json(z.object({ verified: z.array(z.string()), written: z.number() }), '已核实 / verified'),
+        ...commonErrors,
+      },
+    }),
+    async (c) =>
+      c.json(await verifyFacts(c.get('platform'), actorOf(c), c.req.valid('param').uscc, c.req.valid('json')), 200),
   )
   .openapi(
     createRoute({

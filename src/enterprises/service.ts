@@ -3,7 +3,7 @@
  * firm's profile and fact history, write facts, evaluate one firm (kept as a decision record) or a
  * whole region, and count firms for the dashboards. Reads of another party's data are audited.
  */
-import { and, asc, count, eq, ilike, like, notLike, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, like, notLike, or, sql, type SQL } from 'drizzle-orm';
 import { parseProfile, type Profile } from '../facts/profile.ts';
 import ExcelJS from 'exceljs';
 import { industryLabel } from '../facts/industry.ts';
@@ -18,8 +18,16 @@ import { engineError, evaluationJson } from '../policy/evaluation.ts';
 import { judgeFirm } from '../policy/trusted.ts';
 import { trustOf } from '../facts/sources.ts';
 import type { FactSources } from '../facts/trust.ts';
-import { currentProfile, currentProfiles, currentStanding, factHistory, LedgerError, recordFacts } from './ledger.ts';
-import { enterprises, firmCounts, tagCounts } from './schema.ts';
+import {
+  currentProfile,
+  currentProfiles,
+  currentStanding,
+  factHistory,
+  LedgerError,
+  profileOf,
+  recordFacts,
+} from './ledger.ts';
+import { enterprises, facts, firmCounts, tagCounts } from './schema.ts';
 import { projector } from './tags.ts';
 
 type FirmRow = typeof enterprises.$inferSelect;
@@ -307,6 +315,76 @@ export async function writeFacts(p: Platform, actor: Actor, uscc: string, body: 
   }
 }
 
+/**
+ * A reviewer accepts what a firm declared (核实): the firm's latest own value of each fact becomes
+ * a reviewer's entry, so policies that pay or grant may take it. A firm's list of titles is added
+ * to the titles on record, never put in their place: a verified report cannot remove or change a
+ * granted title.
+ */
+export async function verifyFacts(
+  p: Platform,
+  actor: Actor,
+  uscc: string,
+  input: { paths: string[]; reason?: string },
+) {
+  const code = uscc.toUpperCase();
+  if (actor.role !== 'reviewer' && actor.role !== 'admin')
+    throw forbidden({ zh: '只有审核人员可以核实企业申报', en: 'Only reviewers verify what firms declare' });
+  const firm = await readableFirm(p, actor, code, 'facts.read');
+  const standing = (await currentStanding(p.db, firm.uscc))!;
+  const claims = await declaredClaims(p, firm.uscc, input.paths);
+  const entries = input.paths.map((path, i) => {
+    if (!claims.has(path))
+      throw invalid([
+        { field: `paths[${i}]`, message: `企业未申报 ${path}，无可核实的内容 / the firm declared no ${path}` },
+      ]);
+    const claimed = claims.get(path);
+    return [path, path === 'honors' ? withTitlesOnRecord(standing, claimed) : claimed] as const;
+  });
+  const reason = input.reason?.trim() || '核实企业申报';
+  const written = await recordFacts(
+    p.db,
+    firm.uscc,
+    profileOf(entries),
+    { source: 'reviewer', actor: `user:${actor.userId}`, reason },
+    projector(p.policies, p.today()),
+  );
+  await recordAudit(p.db, actor, {
+    action: 'facts.verify',
+    subjectType: 'enterprise',
+    subjectId: firm.uscc,
+    regionCode: firm.regionCode,
+    detail: { paths: input.paths, written, reason },
+  });
+  return { verified: input.paths, written };
+}
+
+/** The firm's latest own value of each path asked for (null when it cleared it). */
+async function declaredClaims(p: Platform, uscc: string, paths: string[]): Promise<Map<string, unknown>> {
+  const rows = await p.db
+    .selectDistinctOn([facts.path], { path: facts.path, value: facts.value })
+    .from(facts)
+    .where(and(eq(facts.uscc, uscc), eq(facts.source, 'self'), inArray(facts.path, paths)))
+    .orderBy(asc(facts.path), desc(facts.id));
+  return new Map(rows.map((r) => [r.path, r.value]));
+}
+
+const titleKey = (h: Honour) => `${h.kind}|${String(h.certificateNo ?? '')}`;
+
+/** A firm's titles from a source that may grant them; its own list of titles stays its claim. */
+function titlesOnRecord({ profile, sources }: { profile: Profile; sources: FactSources }): Honour[] {
+  const granted = Array.isArray(profile.honors) && sources.honors && trustOf(sources.honors) !== 'declared';
+  return granted ? (profile.honors as Honour[]) : [];
+}
+
+/** The titles on record, and the firm's reported ones that are not among them. */
+function withTitlesOnRecord(standing: { profile: Profile; sources: FactSources }, claimed: unknown): Honour[] {
+  const onRecord = titlesOnRecord(standing);
+  const known = new Set(onRecord.map(titleKey));
+  const reported = (Array.isArray(claimed) ? (claimed as Honour[]) : []).filter((h) => !known.has(titleKey(h)));
+  return [...onRecord, ...reported];
+}
+
 /** Evaluates a firm's current profile; the result is kept as a decision record and can be replayed. */
 export async function evaluateFirm(p: Platform, actor: Actor, uscc: string, policyId: string, asOf: string) {
   const firm = await readableFirm(p, actor, uscc, 'enterprise.evaluate');
@@ -480,10 +558,7 @@ export type Honour = Record<string, unknown> & { kind: string };
 export async function recordTitles(p: Platform, uscc: string, change: (honours: Honour[]) => Honour[], actor: string) {
   const standing = await currentStanding(p.db, uscc);
   if (!standing) throw firmNotFound(uscc);
-  const { profile, sources } = standing;
-  // A firm's own list of titles stays its claim: a grant starts from the titles that stand on record.
-  const held = Array.isArray(profile.honors) && sources.honors && trustOf(sources.honors) !== 'declared';
-  const before = held ? (profile.honors as Honour[]) : [];
+  const before = titlesOnRecord(standing);
   return recordFacts(
     p.db,
     uscc,

@@ -107,6 +107,10 @@ const TABLE: Row[] = [
   row('GET /api/v1/enterprises/{uscc}/facts',         'B',        FIRM_DATA.B),
   row('POST /api/v1/enterprises/{uscc}/facts',        'A',        FIRM_DATA.A),
   row('POST /api/v1/enterprises/{uscc}/facts',        'B',        FIRM_DATA.B),
+  // Verifies what firm A declared in the row above; firm B declared nothing, so there is nothing to verify.
+  row('POST /api/v1/enterprises/{uscc}/facts/verify', 'A',        [401, 403, 200, 200, 403, 403, 403, 403, 200]),
+  row('POST /api/v1/enterprises/{uscc}/facts/verify', 'B',        [401, 403, 403, 403, 400, 403, 403, 403, 400]),
+  row('POST /api/v1/enterprises/{uscc}/facts/verify', 'unknown',  [401, 403, 404, 404, 404, 403, 403, 403, 404]),
   row('GET /api/v1/enterprises/{uscc}/decisions',     'A',        FIRM_DATA.A),
   row('GET /api/v1/enterprises/{uscc}/decisions',     'B',        FIRM_DATA.B),
   row('POST /api/v1/enterprises/{uscc}/evaluate',     'A',        FIRM_DATA.A),
@@ -274,7 +278,12 @@ const CALLS: Record<string, (c: CallContext) => Promise<Response>> = {
   'POST /api/v1/enterprises/{uscc}/facts': (c) =>
     c.send(`/api/v1/enterprises/${c.uscc}/facts`, {
       method: 'POST',
-      json: { facts: { years: { '2025': { rdStaff: 10 + ROLES.indexOf(c.role) } } }, reason: '核对研发人员数' },
+      json: { facts: { years: { '2025': { rdStaff: 20 + ROLES.indexOf(c.role) } } }, reason: '核对研发人员数' },
+    }),
+  'POST /api/v1/enterprises/{uscc}/facts/verify': (c) =>
+    c.send(`/api/v1/enterprises/${c.uscc}/facts/verify`, {
+      method: 'POST',
+      json: { paths: ['years.2025.rdStaff'], reason: '核对研发人员名单' },
     }),
   'GET /api/v1/enterprises/{uscc}/decisions': (c) => c.send(`/api/v1/enterprises/${c.uscc}/decisions?pageSize=5`),
   'POST /api/v1/enterprises/{uscc}/evaluate': (c) =>

@@ -14,6 +14,7 @@ function linkOf(item: InboxItem, officer: boolean): string {
   if (type === 'batch') return `/console/batches?batch=${id}`;
   if (type === 'notice') return officer ? `/console/notices/${id}` : `/notices/${id}`;
   if (type === 'claim') return `/claims/${id}`;
+  if (type === 'enterprise') return `/console/enterprises/${id}`;
   return `/register/${id}`;
 }
 

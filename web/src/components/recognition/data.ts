@@ -155,7 +155,9 @@ export interface InboxItem {
   due: string | null;
   overdue: boolean;
   /** `claim`: a firm's payout to confirm or facts to supply (政策兑现). */
-  link: { type: 'application' | 'batch' | 'notice' | 'title' | 'claim'; id: number };
+  link:
+    | { type: 'application' | 'batch' | 'notice' | 'title' | 'claim'; id: number }
+    | { type: 'enterprise'; id: string };
 }
 
 export interface Page<T> {
