@@ -16,7 +16,7 @@ import { projector } from '../enterprises/tags.ts';
 import type { Profile } from '../facts/profile.ts';
 import { createUser } from '../platform/auth.ts';
 import { POLICY_DIR } from '../policy/library.ts';
-import { PASSWORD, testApp, usccFor, type Send, type TestApp, answer } from '../server/test-app.ts';
+import { answer, PASSWORD, screeningDone, testApp, usccFor, type Send, type TestApp } from '../server/test-app.ts';
 import { screeningResults, screenings } from './schema.ts';
 import { runScreening } from './screening.ts';
 
@@ -67,14 +67,7 @@ const HANGZHOU_FIRM: Profile = {
   honors: [{ kind: 'high_tech_enterprise', validFrom: '2024-12-01', validTo: '2027-11-30' }],
 };
 
-async function waitDone(who: string, id: number) {
-  for (let i = 0; i < 100; i++) {
-    const s = await answer<{ status: string }>(get(who, `/api/v1/screenings/${id}`), 200);
-    if (s.status === 'done' || s.status === 'failed') return s as Record<string, unknown> & { status: string };
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`screening ${id} did not finish`);
-}
+const waitDone = (who: string, id: number) => screeningDone(as[who]!, id);
 
 beforeAll(async () => {
   t = await testApp();

@@ -12,6 +12,7 @@ import { recordAudit } from '../platform/audit.ts';
 import type { Platform } from '../platform/context.ts';
 import { AppError, forbidden } from '../platform/errors.ts';
 import { MAX_ID } from '../platform/openapi.ts';
+import { paymentBasis } from './basis.ts';
 import { auditClaim, changeClaim } from './claims.ts';
 import { rewardEdition } from './rewards.ts';
 import { claims } from './schema.ts';
@@ -35,6 +36,7 @@ const COLUMNS = [
   { header: '户名', key: 'accountName', width: 34 },
   { header: '账号', key: 'accountNo', width: 26 },
   { header: '确认时间（北京时间）', key: 'confirmedAt', width: 20 },
+  { header: '认定依据（事实：来源）', key: 'basis', width: 48 },
   { header: '支付结果（已支付/支付失败）', key: 'result', width: 16 },
   { header: '支付日期', key: 'paidOn', width: 12 },
   { header: '支付凭证号', key: 'reference', width: 20 },
@@ -56,6 +58,7 @@ export async function exportPayments(p: Platform, actor: Actor, policyId: string
     .from(claims)
     .where(and(eq(claims.policyId, policyId), inArray(claims.status, ['confirmed', 'payment_failed']), scope))
     .orderBy(asc(claims.id));
+  const basis = await paymentBasis(p, p.policies.screener(policyId, p.today()), rows);
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet('支付清单');
   sheet.columns = COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width }));
@@ -72,6 +75,7 @@ export async function exportPayments(p: Platform, actor: Actor, policyId: string
       accountName: c.accountName,
       accountNo: c.accountNo, // text, so a long number keeps every digit
       confirmedAt: beijing(c.confirmedAt),
+      basis: basis.get(c.id),
       result: c.status === 'payment_failed' ? '支付失败' : null,
       note: c.note,
     });
@@ -235,7 +239,7 @@ async function paymentsFromSheet(
   const header = sheet?.getRow(1).values as ExcelJS.CellValue[] | undefined;
   const col = (name: string) => (header ?? []).findIndex((v) => cellText(v) === name);
   const idCol = col('事项编号');
-  const resultCol = col(COLUMNS[9].header);
+  const resultCol = col(COLUMNS.find((c) => c.key === 'result')!.header);
   if (!sheet || idCol < 0 || resultCol < 0)
     throw new AppError(422, 'not_payment_sheet', {
       zh: '这不是导出的支付清单：缺少“事项编号”或“支付结果”列',

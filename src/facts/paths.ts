@@ -16,5 +16,5 @@ export function labelOfPath(path: string): Label | undefined {
   }
   const flag = /^compliance\.(\w+)$/.exec(path);
   if (flag) return catalog.compliance[flag[1]!]?.label;
-  return catalog.scalars[path]?.label;
+  return catalog.scalars[path]?.label ?? catalog.lists[path]?.label;
 }

@@ -38,16 +38,24 @@ export interface Withheld {
 export function withhold(profile: Profile, sources: FactSources, rule: TrustRule): Withheld {
   if (rule.default === 'declared' && Object.keys(rule.facts).length === 0) return { profile, withheld: [] };
   const withheld: string[] = [];
-  const below = (path: string) => {
+  const kept = keepFacts(profile, (path) => {
     const needed = trustRank(rule.facts[factName(path)] ?? rule.default);
     const source = sources[path];
     const short = (source === undefined ? 0 : sourceRank(source)) < needed;
     if (short) withheld.push(path);
-    return short;
-  };
-  /** The facts of one record (a year's, the compliance flags) the rule lets through; undefined if none. */
+    return !short;
+  });
+  return { profile: kept, withheld: withheld.sort() };
+}
+
+/** The profile without one fact. */
+export const without = (profile: Profile, path: string): Profile => keepFacts(profile, (p) => p !== path);
+
+/** The facts of a profile a test lets through, by fact path. */
+function keepFacts(profile: Profile, keep: (path: string) => boolean): Profile {
+  /** The facts of one record (a year's, the compliance flags) let through; undefined if none. */
   const pick = (record: Record<string, unknown>, pathOf: (fact: string) => string) => {
-    const kept = Object.entries(record).filter(([f, v]) => v !== undefined && v !== null && !below(pathOf(f)));
+    const kept = Object.entries(record).filter(([f, v]) => v !== undefined && v !== null && keep(pathOf(f)));
     return kept.length ? Object.fromEntries(kept) : undefined;
   };
   const out: Profile = {};
@@ -63,7 +71,7 @@ export function withhold(profile: Profile, sources: FactSources, rule: TrustRule
     } else if (key === 'compliance') {
       const kept = pick(value as Record<string, unknown>, (f) => `compliance.${f}`);
       if (kept) out.compliance = kept as Profile['compliance'];
-    } else if (!below(key)) out[key] = value;
+    } else if (keep(key)) out[key] = value;
   }
-  return { profile: out, withheld: withheld.sort() };
+  return out;
 }

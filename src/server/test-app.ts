@@ -232,3 +232,13 @@ export async function answer<T = Record<string, unknown>>(
   expect(r.status, `${r.status} ${text.slice(0, 400)}`).toBe(status);
   return (text ? JSON.parse(text) : undefined) as T;
 }
+
+/** A screening once its job has finished (done or failed), polled the way the console polls it. */
+export async function screeningDone(send: Send, id: number) {
+  for (let i = 0; i < 100; i++) {
+    const s = await answer<{ status: string }>(send(`/api/v1/screenings/${id}`), 200);
+    if (s.status === 'done' || s.status === 'failed') return s as Record<string, unknown> & { status: string };
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`screening ${id} did not finish`);
+}
