@@ -156,8 +156,7 @@ export interface InboxItem {
   overdue: boolean;
   /** `claim`: a firm's payout to confirm or facts to supply (政策兑现). */
   link:
-    | { type: 'application' | 'batch' | 'notice' | 'title' | 'claim'; id: number }
-    | { type: 'enterprise'; id: string };
+    { type: 'application' | 'batch' | 'notice' | 'title' | 'claim'; id: number } | { type: 'enterprise'; id: string };
 }
 
 export interface Page<T> {
