@@ -8,6 +8,9 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { recordFacts } from '../enterprises/ledger.ts';
+import { projector } from '../enterprises/tags.ts';
+import type { Profile } from '../facts/profile.ts';
 import { createUser } from '../platform/auth.ts';
 import { lodgeObjection, OBJECTIONS_PER_HOUR } from './notices.ts';
 import { FIRM_A, PASSWORD, testApp, type Send, type TestApp, answer } from '../server/test-app.ts';
@@ -27,6 +30,15 @@ const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>
 
 let t: TestApp;
 let clock = '2026-05-06';
+/** Facts as a reviewer corrected them on the evidence. */
+const corrected = (uscc: string, facts: Profile) =>
+  recordFacts(
+    t.platform.db,
+    uscc,
+    facts,
+    { source: 'reviewer', actor: 'user:test', reason: '按核实的申报材料更正' },
+    projector(t.platform.policies, clock),
+  );
 const as: Record<string, Send> = {};
 
 const post = (who: string, path: string, body?: unknown) =>
@@ -530,8 +542,9 @@ describe('editions: a batch evaluated as of its own date', () => {
       201,
     );
     expect(b.edition).toBe('2022');
-    // Scores 59 under 2022 (one short) while meeting every 2026 condition: refused under 2022.
-    await answer(post('firm', `/api/v1/enterprises/${uscc}/facts`, { facts: withoutRegion(SPECIALIZED.weak!) }), 200);
+    // Scores 59 under 2022 (one short) while meeting every 2026 condition: refused under 2022. The
+    // figures and titles are a reviewer's correction: the firm's own would wait beside the registry's.
+    await corrected(uscc, withoutRegion(SPECIALIZED.weak!));
     const a = await answer<App>(post('firm', `/api/v1/batches/${b.id}/applications`), 201);
     const refused = await answer<{ error: { message: { zh: string } } }>(
       post('firm', `/api/v1/applications/${a.id}/submit`, {
@@ -541,7 +554,7 @@ describe('editions: a batch evaluated as of its own date', () => {
       422,
     );
     expect(refused.error.message.zh).toContain('2022版');
-    await answer(post('firm', `/api/v1/enterprises/${uscc}/facts`, { facts: withoutRegion(SPECIALIZED.firm!) }), 200);
+    await corrected(uscc, withoutRegion(SPECIALIZED.firm!));
     const sent = await answer<App & { submittedDecisionId: number }>(
       post('firm', `/api/v1/applications/${a.id}/submit`, {
         version: a.version,
