@@ -17,7 +17,7 @@ import type { Profile } from '../facts/profile.ts';
 import { createUser } from '../platform/auth.ts';
 import { POLICY_DIR } from '../policy/library.ts';
 import { PASSWORD, testApp, usccFor, type Send, type TestApp, answer } from '../server/test-app.ts';
-import { screeningResults, screenings } from './schema.ts';
+import { claims, screeningResults, screenings } from './schema.ts';
 import { runScreening } from './screening.ts';
 
 const XINWU = 'local.320214.high-tech-reward';
@@ -218,8 +218,15 @@ describe(`免申即享 from screening to payment on ${process.env.HUIQI_TEST_DAT
   });
 
   it('exports the confirmed list as .xlsx and records payment from the sheet sent back', async () => {
-    const res = await get('reviewer', `/api/v1/policies/${XINWU}/payments.xlsx`);
+    const res = await post('reviewer', `/api/v1/policies/${XINWU}/payments/export`);
     expect(res.status).toBe(200);
+    // The export is recorded on the claim it lists, so it changes data and is never a GET.
+    const [exported] = await t.platform.db
+      .select({ at: claims.exportedAt })
+      .from(claims)
+      .where(eq(claims.id, claim.id));
+    expect(exported!.at).toBeInstanceOf(Date);
+    expect((await get('reviewer', `/api/v1/policies/${XINWU}/payments.xlsx`)).status).toBe(404);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load((await res.arrayBuffer()) as ArrayBuffer);
     const sheet = book.worksheets[0]!;
@@ -247,6 +254,23 @@ describe(`免申即享 from screening to payment on ${process.env.HUIQI_TEST_DAT
       200,
     );
     expect(paid).toMatchObject({ status: 'paid', paidOn: '2026-03-05', paymentRef: 'PAY-2026-0001' });
+  });
+
+  it('answers 404 naming the policy for payments of a policy the platform does not have', async () => {
+    const unknown = 'local.320214.no-such-reward';
+    const sheet = new FormData();
+    sheet.append('file', new File(['not read'], 'back.xlsx'));
+    for (const res of [
+      post('reviewer', `/api/v1/policies/${unknown}/payments`, {
+        items: [{ claimId: claim.id, status: 'paid', paidOn: '2026-03-05', reference: 'X' }],
+      }),
+      as.reviewer!(`/api/v1/policies/${unknown}/payments/sheet`, { method: 'POST', body: sheet }),
+      post('reviewer', `/api/v1/policies/${unknown}/payments/export`),
+    ]) {
+      const e = await answer<{ error: { code: string; message: { zh: string } } }>(res, 404);
+      expect(e.error.code).toBe('not_found');
+      expect(e.error.message.zh).toContain(unknown);
+    }
   });
 
   it('records payment as JSON too, refusing what cannot be paid and keeping the rest', async () => {

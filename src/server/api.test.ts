@@ -189,7 +189,7 @@ const TABLE: Row[] = [
   row('POST /api/v1/claims/{id}/decline',             'A',        [401, 409, 403, 403, 403, 403, 403, 403, 403]),
   // An offer is not rechecked: those who may recheck are told so.
   row('POST /api/v1/claims/{id}/recheck',             'A',        [401, 409, 409, 409, 403, 403, 403, 403, 409]),
-  row('GET /api/v1/policies/{id}/payments.xlsx',      null,       REGION_ONLY.all),
+  row('POST /api/v1/policies/{id}/payments/export',   null,       REGION_ONLY.all),
   row('POST /api/v1/policies/{id}/payments',          null,       REGION_ONLY.all),
   // Not a spreadsheet: reviewers are told so.
   row('POST /api/v1/policies/{id}/payments/sheet',    null,       [401, 403, 422, 422, 422, 403, 403, 403, 422]),
@@ -401,7 +401,8 @@ const CALLS: Record<string, (c: CallContext) => Promise<Response>> = {
     c.send(`/api/v1/claims/${c.fx.claim}/decline`, { method: 'POST', json: { version: STALE } }),
   'POST /api/v1/claims/{id}/recheck': (c) =>
     c.send(`/api/v1/claims/${c.fx.claim}/recheck`, { method: 'POST', json: { version: STALE } }),
-  'GET /api/v1/policies/{id}/payments.xlsx': (c) => c.send(`/api/v1/policies/${XINWU}/payments.xlsx`),
+  'POST /api/v1/policies/{id}/payments/export': (c) =>
+    c.send(`/api/v1/policies/${XINWU}/payments/export`, { method: 'POST' }),
   'POST /api/v1/policies/{id}/payments': (c) =>
     c.send(`/api/v1/policies/${XINWU}/payments`, {
       method: 'POST',
