@@ -22,11 +22,13 @@ export type Notice = typeof notices.$inferSelect;
 /** Objections one address may lodge in an hour. */
 export const OBJECTIONS_PER_HOUR = 5;
 
+/** A reviewer of the batch's deciding level whose region holds the batch's (and `regionCode`, when given). */
 function requireDecider(actor: Actor, batch: Batch, regionCode?: string): void {
   const level = decidingLevel(batch);
   if (
     actor.role === 'reviewer' &&
     actor.level === level &&
+    reviewerCovers(actor, batch.regionCode) &&
     (regionCode === undefined || reviewerCovers(actor, regionCode))
   )
     return;

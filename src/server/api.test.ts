@@ -142,8 +142,10 @@ const TABLE: Row[] = [
   row('POST /api/v1/batches',                         null,       [401, 403, 403, 403, 201, 403, 403, 403, 403]),
   // Firm A has applied already.
   row('POST /api/v1/batches/{id}/applications',       null,       [401, 409, 403, 403, 403, 403, 403, 403, 403]),
-  // The deciding level of 上海 passes the gate and finds nothing approved to publish.
-  row('POST /api/v1/batches/{id}/notices',            null,       [401, 403, 403, 403, 409, 403, 403, 403, 403]),
+  // Firm A's batch (江苏): no account here decides it, the deciding level of 上海 neither.
+  row('POST /api/v1/batches/{id}/notices',            'A',        [401, 403, 403, 403, 403, 403, 403, 403, 403]),
+  // Firm B's batch (上海): its deciding level passes the gate and finds nothing approved to publish.
+  row('POST /api/v1/batches/{id}/notices',            'B',        [401, 403, 403, 403, 409, 403, 403, 403, 403]),
   row('GET /api/v1/applications',                     null,       [401, 200, 200, 200, 200, 403, 403, 403, 200]),
   row('GET /api/v1/applications/{id}',                'A',        FIRM_DATA.A),
   row('POST /api/v1/applications/{id}/submit',        'A',        [401, 409, 403, 403, 403, 403, 403, 403, 403]),
@@ -208,6 +210,8 @@ interface Fixtures {
   importId: string;
   /** The recognition workflow's records (see the table). */
   batch: number;
+  /** The 上海 batch with firm B on its notice. */
+  shanghaiBatch: number;
   application: number;
   evidence: number;
   notice: number;
@@ -312,7 +316,10 @@ const CALLS: Record<string, (c: CallContext) => Promise<Response>> = {
   'POST /api/v1/batches/{id}/applications': (c) =>
     c.send(`/api/v1/batches/${c.fx.batch}/applications`, { method: 'POST' }),
   'POST /api/v1/batches/{id}/notices': (c) =>
-    c.send(`/api/v1/batches/${c.fx.batch}/notices`, { method: 'POST', json: {} }),
+    c.send(`/api/v1/batches/${c.subject === 'B' ? c.fx.shanghaiBatch : c.fx.batch}/notices`, {
+      method: 'POST',
+      json: {},
+    }),
   'GET /api/v1/applications': (c) => c.send('/api/v1/applications?queue=false'),
   'GET /api/v1/applications/{id}': (c) => c.send(`/api/v1/applications/${c.fx.application}`),
   'POST /api/v1/applications/{id}/submit': (c) =>
@@ -509,6 +516,7 @@ async function recognitionFixtures(t: TestApp) {
     .returning();
   return {
     batch: jiangsu!.id,
+    shanghaiBatch: shanghai!.id,
     application,
     evidence: await uploadAsFirm(t, application, '佐证材料'),
     notice: notice!.id,
