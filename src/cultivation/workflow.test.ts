@@ -147,7 +147,7 @@ describe(`a batch from window to re-review on ${process.env.HUIQI_TEST_DATABASE_
     expect(file.status).toBe(200);
     expect(file.headers.get('content-type')).toBe('application/pdf');
     expect(new Uint8Array(await file.arrayBuffer())).toEqual(PDF);
-    await answer(get('otherReviewer', `/api/v1/evidence/${stored.id}`), 403);
+    await answer(get('otherReviewer', `/api/v1/evidence/${stored.id}`), 404);
   });
 
   it('submits only with the pledge signed and a qualifying evaluation, which is frozen', async () => {

@@ -162,7 +162,8 @@ describe(`免申即享 from screening to payment on ${process.env.HUIQI_TEST_DAT
       422,
     );
     expect(e.error.code).toBe('outside_policy_region');
-    await answer(get('otherReviewer', `/api/v1/screenings/${screening}`), 403);
+    // Another region's screening answers as one that does not exist.
+    await answer(get('otherReviewer', `/api/v1/screenings/${screening}`), 404);
     await answer(post('bank', '/api/v1/screenings', { policyId: XINWU }), 403);
     await answer(post('reviewer', '/api/v1/screenings', { policyId: 'cn.most.tech-sme' }), 422);
   });
@@ -186,7 +187,7 @@ describe(`免申即享 from screening to payment on ${process.env.HUIQI_TEST_DAT
       expect.objectContaining({ kind: 'confirm_claim', link: { type: 'claim', id: claim.id } }),
     );
     // Another firm sees neither the claim nor the region's list.
-    await answer(get('firm', `/api/v1/claims/${claim.id}`), 403);
+    await answer(get('firm', `/api/v1/claims/${claim.id}`), 404);
   });
 
   it('confirms in one click with the firm’s own account; a wrong account is named field by field', async () => {
@@ -213,7 +214,7 @@ describe(`免申即享 from screening to payment on ${process.env.HUIQI_TEST_DAT
     await answer(post('firm-e1', `/api/v1/claims/${claim.id}/confirm`, { version: claim.version, ...account }), 409);
     const other = (await answer<{ items: { id: number; version: number }[] }>(get('firm-e2', '/api/v1/claims'), 200))
       .items[0]!;
-    await answer(post('firm-e1', `/api/v1/claims/${other.id}/decline`, { version: other.version }), 403);
+    await answer(post('firm-e1', `/api/v1/claims/${other.id}/decline`, { version: other.version }), 404);
     await answer(post('firm-e2', `/api/v1/claims/${other.id}/decline`, { version: other.version }), 200);
   });
 
