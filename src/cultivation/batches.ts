@@ -78,6 +78,12 @@ export async function openBatch(p: Platform, actor: Actor, input: NewBatch) {
     });
   if (input.closesOn < input.opensOn)
     problems.push({ field: 'closesOn', message: 'the window closes before it opens' });
+  // Later than the window, no firm could have the figures the evaluation asks for while it applies.
+  if (asOf > input.closesOn)
+    problems.push({
+      field: 'asOf',
+      message: `the evaluation date falls on or before the window's last day, ${input.closesOn}`,
+    });
   if (problems.length) throw invalid(problems);
   if (actor.level !== terms.decidedBy)
     throw new AppError(403, 'forbidden', {

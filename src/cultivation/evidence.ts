@@ -9,8 +9,8 @@ import { catalog } from '../facts/catalog.ts';
 import type { Actor } from '../platform/actor.ts';
 import { recordAudit } from '../platform/audit.ts';
 import type { Platform } from '../platform/context.ts';
-import { AppError, invalid, notFound } from '../platform/errors.ts';
-import { inTransaction, logStep, readableApplication, requireOwnFirm } from './records.ts';
+import { AppError, invalid } from '../platform/errors.ts';
+import { inTransaction, logStep, readableApplication, readableAttachment, requireOwnFirm } from './records.ts';
 import { evidence } from './schema.ts';
 import { assertMove } from './workflow.ts';
 
@@ -109,8 +109,7 @@ export async function addEvidence(
 
 async function evidenceWithApplication(p: Platform, actor: Actor, id: number) {
   const [row] = await p.db.select().from(evidence).where(eq(evidence.id, id));
-  if (!row) throw notFound({ zh: `材料 ${id}`, en: `Evidence ${id}` });
-  return { row, ...(await readableApplication(p, actor, row.applicationId)) };
+  return readableAttachment(p, actor, row, { zh: `材料 ${id}`, en: `Evidence ${id}` });
 }
 
 /** The file, for whoever may read the application (audited when it is another party's). */

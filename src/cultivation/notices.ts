@@ -6,10 +6,10 @@
  */
 import { and, asc, count, desc, eq, gt, like, sql } from 'drizzle-orm';
 import { regionFullName } from '../facts/regions.ts';
-import { reviewerCovers, reviewerPrefix, type Actor } from '../platform/actor.ts';
+import { requireRole, reviewerCovers, reviewerPrefix, type Actor } from '../platform/actor.ts';
 import { recordAudit } from '../platform/audit.ts';
 import type { Platform } from '../platform/context.ts';
-import { AppError, forbidden, invalid, notFound } from '../platform/errors.ts';
+import { AppError, forbidden, invalid, notFound, visibleTo } from '../platform/errors.ts';
 import { getBatch, termsOf } from './batches.ts';
 import { change, decidingLevel, inTransaction, logStep, type Batch } from './records.ts';
 import { applications, notices, objections } from './schema.ts';
@@ -22,11 +22,13 @@ export type Notice = typeof notices.$inferSelect;
 /** Objections one address may lodge in an hour. */
 export const OBJECTIONS_PER_HOUR = 5;
 
+/** A reviewer of the batch's deciding level whose region holds the batch's (and `regionCode`, when given). */
 function requireDecider(actor: Actor, batch: Batch, regionCode?: string): void {
   const level = decidingLevel(batch);
   if (
     actor.role === 'reviewer' &&
     actor.level === level &&
+    reviewerCovers(actor, batch.regionCode) &&
     (regionCode === undefined || reviewerCovers(actor, regionCode))
   )
     return;
@@ -202,6 +204,10 @@ export async function lodgeObjection(p: Platform, ip: string | undefined, notice
   return { id: saved!.id, received: true };
 }
 
+/** The publishing authority and those above it, and administrators: objections carry the objectors' contacts. */
+const mayReadObjections = (actor: Actor, noticeRegion: string) =>
+  actor.role === 'admin' || reviewerCovers(actor, noticeRegion);
+
 /**
  * The objections lodged on a notice, with the objectors' contacts: for reviewers whose region holds
  * the notice's (the publishing authority and above) and administrators; the read is audited.
@@ -209,7 +215,7 @@ export async function lodgeObjection(p: Platform, ip: string | undefined, notice
 export async function listObjections(p: Platform, actor: Actor, noticeId: number) {
   const [n] = await p.db.select().from(notices).where(eq(notices.id, noticeId));
   if (!n) throw notFound({ zh: `公示 ${noticeId}`, en: `Notice ${noticeId}` });
-  if (actor.role !== 'admin' && !reviewerCovers(actor, n.regionCode))
+  if (!mayReadObjections(actor, n.regionCode))
     throw forbidden({ zh: '只有发布公示的认定部门可以查看异议', en: 'Only the publishing authority reads objections' });
   const rows = await p.db
     .select()
@@ -242,9 +248,17 @@ export async function resolveObjection(
   id: number,
   input: { outcome: 'upheld' | 'dismissed'; resolution: string },
 ) {
+  requireRole(actor, 'reviewer', 'admin');
   return inTransaction(p, async (tp) => {
-    const [o] = await tp.db.select().from(objections).where(eq(objections.id, id));
-    if (!o) throw notFound({ zh: `异议 ${id}`, en: `Objection ${id}` });
+    const [row] = await tp.db
+      .select({ objection: objections, noticeRegion: notices.regionCode })
+      .from(objections)
+      .innerJoin(notices, eq(notices.id, objections.noticeId))
+      .where(eq(objections.id, id));
+    const o = visibleTo(row, (r) => mayReadObjections(actor, r.noticeRegion), {
+      zh: `异议 ${id}`,
+      en: `Objection ${id}`,
+    }).objection;
     const [app] = await tp.db.select().from(applications).where(eq(applications.id, o.applicationId));
     const batch = await getBatch(tp, app!.batchId);
     requireDecider(actor, batch, app!.regionCode);

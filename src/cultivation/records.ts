@@ -6,10 +6,10 @@
 import { and, eq } from 'drizzle-orm';
 import { recordDecision } from '../decisions/service.ts';
 import { firmRecord } from '../enterprises/service.ts';
-import { reviewerCovers, type Actor } from '../platform/actor.ts';
+import { requireRole, reviewerCovers, type Actor } from '../platform/actor.ts';
 import { recordAudit } from '../platform/audit.ts';
 import type { Platform } from '../platform/context.ts';
-import { forbidden, notFound } from '../platform/errors.ts';
+import { forbidden, notFound, visibleTo, type Message } from '../platform/errors.ts';
 import { judgeFirm } from '../policy/trusted.ts';
 import { engineError, evaluationJson, type EvaluationJson } from '../policy/evaluation.ts';
 import { applicationEvents, applications, batches, type ApplicationStatus } from './schema.ts';
@@ -24,15 +24,12 @@ export function inTransaction<T>(p: Platform, fn: (tp: Platform) => Promise<T>):
   return p.db.transaction((tx) => fn({ ...p, db: tx }));
 }
 
-export const applicationNotFound = (id: number) => notFound({ zh: `申报 ${id}`, en: `Application ${id}` });
-
-export async function loadApplication(p: Platform, id: number): Promise<{ app: Application; batch: Batch }> {
+async function findApplication(p: Platform, id: number): Promise<{ app: Application; batch: Batch } | undefined> {
   const [row] = await p.db
     .select({ app: applications, batch: batches })
     .from(applications)
     .innerJoin(batches, eq(batches.id, applications.batchId))
     .where(eq(applications.id, id));
-  if (!row) throw applicationNotFound(id);
   return row;
 }
 
@@ -43,14 +40,28 @@ export function mayReadApplication(actor: Actor, app: Application): boolean {
   return reviewerCovers(actor, app.regionCode);
 }
 
-/** Reads are refused alike whether or not the application exists, to those who could not read it. */
+/** Roles that may read some applications; the others are refused the route whatever the id. */
+const requireApplicationReader = (actor: Actor) => requireRole(actor, 'enterprise', 'reviewer', 'admin');
+
+/** The application with its batch; one the caller may not read answers as one that does not exist. */
 export async function readableApplication(p: Platform, actor: Actor, id: number) {
-  const found = await loadApplication(p, id).catch(() => null);
-  if (!found || !mayReadApplication(actor, found.app)) {
-    if (!found && (actor.role === 'admin' || actor.role === 'reviewer')) throw applicationNotFound(id);
-    throw forbidden({ zh: '无权查看该申报', en: 'You may not read this application' });
-  }
-  return found;
+  requireApplicationReader(actor);
+  return visibleTo(await findApplication(p, id), (f) => mayReadApplication(actor, f.app), {
+    zh: `申报 ${id}`,
+    en: `Application ${id}`,
+  });
+}
+
+/** A row attached to an application (a file), under the application's rule: its id tells nothing either. */
+export async function readableAttachment<T extends { applicationId: number }>(
+  p: Platform,
+  actor: Actor,
+  row: T | undefined,
+  what: Message,
+) {
+  requireApplicationReader(actor);
+  const found = row && (await findApplication(p, row.applicationId));
+  return visibleTo(found && { row, ...found }, (f) => mayReadApplication(actor, f.app), what);
 }
 
 export const levelOf = (batch: Batch, step: number): Level => batch.levels[step] as Level;

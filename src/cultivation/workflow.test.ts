@@ -159,7 +159,7 @@ describe(`a batch from window to re-review on ${process.env.HUIQI_TEST_DATABASE_
     expect(file.status).toBe(200);
     expect(file.headers.get('content-type')).toBe('application/pdf');
     expect(new Uint8Array(await file.arrayBuffer())).toEqual(PDF);
-    await answer(get('otherReviewer', `/api/v1/evidence/${stored.id}`), 403);
+    await answer(get('otherReviewer', `/api/v1/evidence/${stored.id}`), 404);
   });
 
   it('submits only with the pledge signed and a qualifying evaluation, which is frozen', async () => {
@@ -307,6 +307,8 @@ describe(`a batch from window to re-review on ${process.env.HUIQI_TEST_DATABASE_
   it('is published; objections are taken while it runs, with a contact, and resolved before the decision', async () => {
     clock = '2026-05-20';
     await answer(post('city', `/api/v1/batches/${batch}/notices`, {}), 403);
+    // The deciding level of another province is not this batch's deciding authority.
+    await answer(post('otherReviewer', `/api/v1/batches/${batch}/notices`, {}), 403);
     const notice = await answer<{ id: number; listed: number; endsOn: string }>(
       post('jiangsu', `/api/v1/batches/${batch}/notices`, {}),
       201,
@@ -578,6 +580,26 @@ describe('editions: a batch evaluated as of its own date', () => {
         200,
       );
       expect(replay).toMatchObject({ identical: true, replayed: { edition: '2022' } });
+    }
+  });
+});
+
+describe('a batch’s evaluation date', () => {
+  it('falls within its window: the last day is taken, the day after refused naming asOf', async () => {
+    clock = '2026-07-01';
+    const open = (asOf: string) =>
+      post('jiangsu', '/api/v1/batches', {
+        policyId: 'cn.miit.innovative-sme',
+        title: `评价基准日测试 ${asOf}`,
+        levels: ['district', 'city', 'province'],
+        opensOn: '2026-07-10',
+        closesOn: '2026-08-10',
+        asOf,
+      });
+    expect(await answer<{ asOf: string }>(open('2026-08-10'), 201)).toMatchObject({ asOf: '2026-08-10' });
+    for (const late of ['2026-08-11', '2099-01-01']) {
+      const e = await answer<{ error: { details: { field: string }[] } }>(open(late), 400);
+      expect(e.error.details.map((d) => d.field)).toEqual(['asOf']);
     }
   });
 });

@@ -5,12 +5,12 @@
  */
 import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import { parseProfile } from '../facts/profile.ts';
-import { isOwnFirm, mayReadFirm, type Actor } from '../platform/actor.ts';
+import { isOwnFirm, mayReadFirm, requireRole, type Actor } from '../platform/actor.ts';
 import { recordAudit } from '../platform/audit.ts';
 import { canonical } from '../platform/canonical.ts';
 import type { Platform } from '../platform/context.ts';
 import type { Db } from '../platform/database.ts';
-import { forbidden, notFound } from '../platform/errors.ts';
+import { notFound, visibleTo } from '../platform/errors.ts';
 import { evaluationJson, type EvaluationJson } from '../policy/evaluation.ts';
 import { withVersion } from '../policy/library.ts';
 import { judgeFirm } from '../policy/trusted.ts';
@@ -69,12 +69,15 @@ export async function recordDecision(p: Platform, d: NewDecision): Promise<numbe
 
 export type DecisionRecord = typeof decisions.$inferSelect;
 
+/** Whoever may read the firm; a record about no firm (an anonymous calculation) is the administrators'. */
+const mayReadDecision = (actor: Actor, d: DecisionRecord): boolean =>
+  d.uscc ? mayReadFirm(actor, { uscc: d.uscc, regionCode: d.regionCode }) : actor.role === 'admin';
+
 export async function getDecision(p: Platform, actor: Actor, id: number): Promise<DecisionRecord> {
-  const [d] = await p.db.select().from(decisions).where(eq(decisions.id, id));
-  if (!d) throw notFound({ zh: `决策记录 ${id}`, en: `Decision ${id}` });
+  requireRole(actor, 'enterprise', 'reviewer', 'admin');
+  const [row] = await p.db.select().from(decisions).where(eq(decisions.id, id));
+  const d = visibleTo(row, (r) => mayReadDecision(actor, r), { zh: `决策记录 ${id}`, en: `Decision ${id}` });
   const firm = d.uscc ? { uscc: d.uscc, regionCode: d.regionCode } : null;
-  if (firm ? !mayReadFirm(actor, firm) : actor.role !== 'admin')
-    throw forbidden({ zh: '无权查看该决策记录', en: 'You may not read this decision record' });
   if (!firm || !isOwnFirm(actor, firm.uscc))
     await recordAudit(p.db, actor, {
       action: 'decision.read',

@@ -8,10 +8,10 @@ import { and, asc, eq, inArray, like, lt, sql } from 'drizzle-orm';
 import { recordDecision } from '../decisions/service.ts';
 import { getStanding } from '../enterprises/service.ts';
 import { parseProfile } from '../facts/profile.ts';
-import { isOwnFirm, reviewerCovers, reviewerPrefix, type Actor } from '../platform/actor.ts';
+import { isOwnFirm, requireRole, reviewerCovers, reviewerPrefix, type Actor } from '../platform/actor.ts';
 import { recordAudit } from '../platform/audit.ts';
 import type { Platform } from '../platform/context.ts';
-import { AppError, forbidden, invalid, notFound } from '../platform/errors.ts';
+import { AppError, forbidden, invalid, visibleTo } from '../platform/errors.ts';
 import { evaluationJson } from '../policy/evaluation.ts';
 import { judgeFirm } from '../policy/trusted.ts';
 import { addDays } from '../rules/dates.ts';
@@ -20,8 +20,6 @@ import { claims, screenings, type ClaimStatus } from './schema.ts';
 import { readableScreening } from './screening.ts';
 
 export type Claim = typeof claims.$inferSelect;
-
-const claimNotFound = (id: number) => notFound({ zh: `兑现事项 ${id}`, en: `Claim ${id}` });
 
 const staleClaim = (seen: number, now: number) =>
   new AppError(409, 'stale_version', {
@@ -104,12 +102,12 @@ function mayReadClaim(actor: Actor, c: Claim): boolean {
   return reviewerCovers(actor, c.regionCode);
 }
 
+/** A claim the caller may read; another firm's, or one outside the region, answers as one that does not exist. */
 async function readableClaim(p: Platform, actor: Actor, id: number): Promise<Claim> {
+  requireRole(actor, 'enterprise', 'reviewer', 'admin');
   await expireOverdue(p);
   const [c] = await p.db.select().from(claims).where(eq(claims.id, id));
-  if (!c) throw claimNotFound(id);
-  if (!mayReadClaim(actor, c)) throw forbidden({ zh: '无权查看该事项', en: 'You may not see this claim' });
-  return c;
+  return visibleTo(c, (found) => mayReadClaim(actor, found), { zh: `兑现事项 ${id}`, en: `Claim ${id}` });
 }
 
 /** A claim with its policy's title and delivery terms, as firms and reviewers see it. */
@@ -204,8 +202,6 @@ export async function declineClaim(p: Platform, actor: Actor, id: number, input:
  */
 export async function recheckClaim(p: Platform, actor: Actor, id: number, input: { version: number }) {
   const c = await readableClaim(p, actor, id);
-  if (!isOwnFirm(actor, c.uscc) && !(actor.role === 'reviewer' || actor.role === 'admin'))
-    throw forbidden({ zh: '无权复核该事项', en: 'You may not recheck this claim' });
   if (c.status !== 'invited') throw notNow(c, { zh: '复核', en: 'rechecked' });
   const [s] = await p.db.select().from(screenings).where(eq(screenings.id, c.screeningId));
   const { profile, sources } = await getStanding(p, actor, c.uscc);

@@ -17,7 +17,7 @@ import type { Profile } from '../facts/profile.ts';
 import { createUser } from '../platform/auth.ts';
 import { POLICY_DIR } from '../policy/library.ts';
 import { answer, PASSWORD, screeningDone, testApp, usccFor, type Send, type TestApp } from '../server/test-app.ts';
-import { screeningResults, screenings } from './schema.ts';
+import { claims, screeningResults, screenings } from './schema.ts';
 import { runScreening } from './screening.ts';
 
 const XINWU = 'local.320214.high-tech-reward';
@@ -155,7 +155,8 @@ describe(`免申即享 from screening to payment on ${process.env.HUIQI_TEST_DAT
       422,
     );
     expect(e.error.code).toBe('outside_policy_region');
-    await answer(get('otherReviewer', `/api/v1/screenings/${screening}`), 403);
+    // Another region's screening answers as one that does not exist.
+    await answer(get('otherReviewer', `/api/v1/screenings/${screening}`), 404);
     await answer(post('bank', '/api/v1/screenings', { policyId: XINWU }), 403);
     await answer(post('reviewer', '/api/v1/screenings', { policyId: 'cn.most.tech-sme' }), 422);
   });
@@ -179,7 +180,7 @@ describe(`免申即享 from screening to payment on ${process.env.HUIQI_TEST_DAT
       expect.objectContaining({ kind: 'confirm_claim', link: { type: 'claim', id: claim.id } }),
     );
     // Another firm sees neither the claim nor the region's list.
-    await answer(get('firm', `/api/v1/claims/${claim.id}`), 403);
+    await answer(get('firm', `/api/v1/claims/${claim.id}`), 404);
   });
 
   it('confirms in one click with the firm’s own account; a wrong account is named field by field', async () => {
@@ -206,13 +207,20 @@ describe(`免申即享 from screening to payment on ${process.env.HUIQI_TEST_DAT
     await answer(post('firm-e1', `/api/v1/claims/${claim.id}/confirm`, { version: claim.version, ...account }), 409);
     const other = (await answer<{ items: { id: number; version: number }[] }>(get('firm-e2', '/api/v1/claims'), 200))
       .items[0]!;
-    await answer(post('firm-e1', `/api/v1/claims/${other.id}/decline`, { version: other.version }), 403);
+    await answer(post('firm-e1', `/api/v1/claims/${other.id}/decline`, { version: other.version }), 404);
     await answer(post('firm-e2', `/api/v1/claims/${other.id}/decline`, { version: other.version }), 200);
   });
 
   it('exports the confirmed list as .xlsx and records payment from the sheet sent back', async () => {
-    const res = await get('reviewer', `/api/v1/policies/${XINWU}/payments.xlsx`);
+    const res = await post('reviewer', `/api/v1/policies/${XINWU}/payments/export`);
     expect(res.status).toBe(200);
+    // The export is recorded on the claim it lists, so it changes data and is never a GET.
+    const [exported] = await t.platform.db
+      .select({ at: claims.exportedAt })
+      .from(claims)
+      .where(eq(claims.id, claim.id));
+    expect(exported!.at).toBeInstanceOf(Date);
+    expect((await get('reviewer', `/api/v1/policies/${XINWU}/payments.xlsx`)).status).toBe(404);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load((await res.arrayBuffer()) as ArrayBuffer);
     const sheet = book.worksheets[0]!;
@@ -240,6 +248,23 @@ describe(`免申即享 from screening to payment on ${process.env.HUIQI_TEST_DAT
       200,
     );
     expect(paid).toMatchObject({ status: 'paid', paidOn: '2026-03-05', paymentRef: 'PAY-2026-0001' });
+  });
+
+  it('answers 404 naming the policy for payments of a policy the platform does not have', async () => {
+    const unknown = 'local.320214.no-such-reward';
+    const sheet = new FormData();
+    sheet.append('file', new File(['not read'], 'back.xlsx'));
+    for (const res of [
+      post('reviewer', `/api/v1/policies/${unknown}/payments`, {
+        items: [{ claimId: claim.id, status: 'paid', paidOn: '2026-03-05', reference: 'X' }],
+      }),
+      as.reviewer!(`/api/v1/policies/${unknown}/payments/sheet`, { method: 'POST', body: sheet }),
+      post('reviewer', `/api/v1/policies/${unknown}/payments/export`),
+    ]) {
+      const e = await answer<{ error: { code: string; message: { zh: string } } }>(res, 404);
+      expect(e.error.code).toBe('not_found');
+      expect(e.error.message.zh).toContain(unknown);
+    }
   });
 
   it('records payment as JSON too, refusing what cannot be paid and keeping the rest', async () => {

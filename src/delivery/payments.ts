@@ -10,7 +10,7 @@ import { regionName } from '../facts/regions.ts';
 import { reviewerCovers, reviewerPrefix, type Actor } from '../platform/actor.ts';
 import { recordAudit } from '../platform/audit.ts';
 import type { Platform } from '../platform/context.ts';
-import { AppError, forbidden } from '../platform/errors.ts';
+import { AppError, forbidden, notFound } from '../platform/errors.ts';
 import { MAX_ID } from '../platform/openapi.ts';
 import { paymentBasis } from './basis.ts';
 import { auditClaim, changeClaim } from './claims.ts';
@@ -20,10 +20,12 @@ import { claims } from './schema.ts';
 /** A payment list sent back: the exported sheet of at most a few thousand rows. */
 export const PAYMENT_SHEET_MAX_BYTES = 10 * 1024 * 1024;
 
-const requireReviewer = (actor: Actor) => {
+/** Reviewers and administrators handle the payments of a policy the platform has (404 for another). */
+function requirePaymentOfficer(p: Platform, actor: Actor, policyId: string): void {
   if (actor.role !== 'reviewer' && actor.role !== 'admin')
     throw forbidden({ zh: '只有审核人员可以办理支付', en: 'Only reviewers handle payments' });
-};
+  if (!p.policies.has(policyId)) throw notFound({ zh: `政策 ${policyId}`, en: `Policy ${policyId}` });
+}
 
 /** The sheet's columns; the last four are for the finance office to fill in and send back. */
 const COLUMNS = [
@@ -48,9 +50,12 @@ const beijing = (d: Date | null) =>
     ? new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' }).format(d)
     : null;
 
-/** The confirmed, unpaid claims of a policy in the actor's region, as an .xlsx (audited). */
+/**
+ * The confirmed, unpaid claims of a policy in the actor's region, as an .xlsx. The export is
+ * recorded on each claim and audited: it is the list the finance office's sheet is reconciled against.
+ */
 export async function exportPayments(p: Platform, actor: Actor, policyId: string) {
-  requireReviewer(actor);
+  requirePaymentOfficer(p, actor, policyId);
   const { edition } = rewardEdition(p, policyId, p.today());
   const scope = actor.role === 'reviewer' ? sql`${claims.regionCode} like ${reviewerPrefix(actor) + '%'}` : undefined;
   const rows = await p.db
@@ -128,7 +133,7 @@ export interface PaymentRecord {
 
 /** Records payment outcomes; each bad record is reported with why, the others are saved. */
 export async function recordPayments(p: Platform, actor: Actor, policyId: string, records: PaymentRecord[]) {
-  requireReviewer(actor);
+  requirePaymentOfficer(p, actor, policyId);
   const today = p.today();
   const errors: { at: string; claimId: number | null; message: string }[] = [];
   let recorded = 0;
@@ -215,7 +220,7 @@ const cellText = (v: ExcelJS.CellValue): string => {
 
 /** Records payments from the exported sheet sent back filled in: the sheet's bad rows and the refused ones listed together. */
 export async function recordPaymentSheet(p: Platform, actor: Actor, policyId: string, data: Buffer) {
-  requireReviewer(actor);
+  requirePaymentOfficer(p, actor, policyId);
   const sheet = await paymentsFromSheet(data);
   const done = await recordPayments(p, actor, policyId, sheet.records);
   const errors = [...sheet.errors, ...done.errors];

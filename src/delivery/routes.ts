@@ -226,7 +226,9 @@ export const deliveryRoutes = newRouter()
   )
   .openapi(
     createRoute({
-      ...route('get', '/api/v1/policies/{id}/payments.xlsx', 'delivery', '导出支付清单 / Export the payment list'),
+      ...route('post', '/api/v1/policies/{id}/payments/export', 'delivery', '导出支付清单 / Export the payment list'),
+      description:
+        'The confirmed, unpaid claims of the reviewer’s region as .xlsx. A POST because the export is recorded: each claim is marked exported and each firm’s account leaving the platform is audited.',
       request: { params: PolicyId },
       responses: {
         200: {

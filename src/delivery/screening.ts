@@ -16,7 +16,7 @@ import { recordAudit } from '../platform/audit.ts';
 import { canonical } from '../platform/canonical.ts';
 import type { Platform } from '../platform/context.ts';
 import type { Db } from '../platform/database.ts';
-import { AppError, forbidden, invalid, notFound } from '../platform/errors.ts';
+import { AppError, forbidden, invalid, notFound, visibleTo } from '../platform/errors.ts';
 import { evaluationJson } from '../policy/evaluation.ts';
 import { judge, judgeFirm, type Judged } from '../policy/trusted.ts';
 import type { Screened, Screener } from '../rules/engine.ts';
@@ -44,11 +44,16 @@ export function mayReadScreening(actor: Actor, s: Screening): boolean {
   return actor.role === 'reviewer' && reviewerCovers(actor, s.regionCode.padEnd(6, '0'));
 }
 
+const requireScreeningReader = (actor: Actor) => {
+  if (actor.role !== 'reviewer' && actor.role !== 'admin')
+    throw forbidden({ zh: '只有审核人员可以查看筛查', en: 'Only reviewers see screenings' });
+};
+
+/** A screening the caller may read; one outside the region answers as one that does not exist. */
 export async function readableScreening(p: Platform, actor: Actor, id: number): Promise<Screening> {
-  const s = await loadScreening(p, id);
-  if (!mayReadScreening(actor, s))
-    throw forbidden({ zh: '该筛查不在您的辖区内', en: 'This screening is outside your region' });
-  return s;
+  requireScreeningReader(actor);
+  const [s] = await p.db.select().from(screenings).where(eq(screenings.id, id));
+  return visibleTo(s, (found) => mayReadScreening(actor, found), { zh: `筛查 ${id}`, en: `Screening ${id}` });
 }
 
 const inScope = (prefix: string) => (prefix ? like(enterprises.regionCode, `${prefix}%`) : undefined);
@@ -293,8 +298,7 @@ export async function getScreening(p: Platform, actor: Actor, id: number): Promi
 }
 
 export async function listScreenings(p: Platform, actor: Actor, policyId?: string) {
-  if (actor.role !== 'reviewer' && actor.role !== 'admin')
-    throw forbidden({ zh: '只有审核人员可以查看筛查', en: 'Only reviewers see screenings' });
+  requireScreeningReader(actor);
   const rows = await p.db
     .select()
     .from(screenings)

@@ -36,3 +36,20 @@ export const unauthenticated = (): AppError =>
 
 export const invalid = (details: { field: string; message: string }[]): AppError =>
   new AppError(400, 'invalid_request', { zh: '请求内容有误', en: 'The request is not valid' }, details);
+
+/**
+ * An object looked up by id that the caller may not see answers exactly as one that does not
+ * exist, so ids cannot be walked to learn what exists. (A role refused the whole route, or a
+ * caller who sees the object but may not act on it, still gets 403.)
+ */
+export const hidden = (what: Message): AppError =>
+  new AppError(404, 'not_found', {
+    zh: `${what.zh} 不存在或无权查看`,
+    en: `${what.en} does not exist or is not yours to see`,
+  });
+
+/** The row when there is one and the caller may see it; the same 404 otherwise. */
+export function visibleTo<T>(row: T | null | undefined, maySee: (row: T) => boolean, what: Message): T {
+  if (row === null || row === undefined || !maySee(row)) throw hidden(what);
+  return row;
+}

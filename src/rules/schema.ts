@@ -157,6 +157,8 @@ const edition = z.strictObject({
   to: date.optional(),
   document: z.string().min(1),
   source: z.string().url(),
+  /** Who published `source` when it is a copy (转载), not the issuer's or a government's own page. */
+  reprint: z.string().min(1).optional(),
   notes: z.string().optional(),
   uses: z.record(z.string(), z.string()).optional(),
   parameters: z.record(z.string(), parameterSchema).optional(),

@@ -3,6 +3,7 @@
  * region (A) and one outside it (B), against the answer the service layer should give; and the
  * audit entries reads and writes leave behind.
  */
+import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { eq, gt, max } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,6 +22,7 @@ import {
   type Send,
   type TestApp,
   type TestRole,
+  answer,
 } from './test-app.ts';
 
 const AS_OF = '2026-06-30';
@@ -73,6 +75,17 @@ const FIRM_DATA: Record<Subject, Outcomes> = {
   B:       [401, 403, 403, 403, 200, 403, 403, 403, 200],
   // Refused alike whether or not the firm exists, to whoever could not read it if it did.
   unknown: [401, 403, 404, 404, 404, 403, 403, 403, 404],
+};
+/**
+ * An object by id about a firm (a decision record, an application, its file, a claim): read as the
+ * firm's data, except that whoever could read such objects but not this one (another firm, a
+ * reviewer elsewhere) is answered 404, as if it did not exist; roles that read none get 403.
+ */
+// prettier-ignore
+const FIRM_OBJECT: Record<'A' | 'B', Outcomes> = {
+  //        anon firm  rev  dist other bank prov cham admin
+  A:       [401, 200, 200, 200, 404, 403, 403, 403, 200],
+  B:       [401, 404, 404, 404, 200, 403, 403, 403, 200],
 };
 /** Reviewers and administrators only, confined to the reviewer's region (all of it, or A's or B's). */
 // prettier-ignore
@@ -129,14 +142,14 @@ const TABLE: Row[] = [
   row('GET /api/v1/policies/{id}',                    null,       PUBLIC),
   row('POST /api/v1/policies/{id}/evaluate',          null,       PUBLIC),
   row('POST /api/v1/imports',                         null,       [401, 403, 202, 202, 202, 403, 403, 403, 202]),
-  // An import the Wuxi city reviewer submitted: only they and administrators read it.
-  row('GET /api/v1/imports/{id}',                     null,       [401, 403, 200, 403, 403, 403, 403, 403, 200]),
-  row('GET /api/v1/imports/{id}/rejects.xlsx',        null,       [401, 403, 200, 403, 403, 403, 403, 403, 200]),
+  // An import the Wuxi city reviewer submitted: only they and administrators read it; to other reviewers it does not exist.
+  row('GET /api/v1/imports/{id}',                     null,       [401, 403, 200, 404, 404, 403, 403, 403, 200]),
+  row('GET /api/v1/imports/{id}/rejects.xlsx',        null,       [401, 403, 200, 404, 404, 403, 403, 403, 200]),
   // A decision record about the subject firm, made by an administrator.
-  row('GET /api/v1/decisions/{id}',                   'A',        FIRM_DATA.A),
-  row('GET /api/v1/decisions/{id}',                   'B',        FIRM_DATA.B),
-  row('POST /api/v1/decisions/{id}/replay',           'A',        FIRM_DATA.A),
-  row('POST /api/v1/decisions/{id}/replay',           'B',        FIRM_DATA.B),
+  row('GET /api/v1/decisions/{id}',                   'A',        FIRM_OBJECT.A),
+  row('GET /api/v1/decisions/{id}',                   'B',        FIRM_OBJECT.B),
+  row('POST /api/v1/decisions/{id}/replay',           'A',        FIRM_OBJECT.A),
+  row('POST /api/v1/decisions/{id}/replay',           'B',        FIRM_OBJECT.B),
   // The recognition workflow. Its fixtures: an open 创新型 batch of 江苏 (district → city → province)
   // with firm A's draft and a file on it, and a 上海 batch with firm B on a running notice, an open
   // objection and a title. Changes name a stale version, so whoever passes the gate gets 409.
@@ -146,20 +159,22 @@ const TABLE: Row[] = [
   row('POST /api/v1/batches',                         null,       [401, 403, 403, 403, 201, 403, 403, 403, 403]),
   // Firm A has applied already.
   row('POST /api/v1/batches/{id}/applications',       null,       [401, 409, 403, 403, 403, 403, 403, 403, 403]),
-  // The deciding level of 上海 passes the gate and finds nothing approved to publish.
-  row('POST /api/v1/batches/{id}/notices',            null,       [401, 403, 403, 403, 409, 403, 403, 403, 403]),
+  // Firm A's batch (江苏): no account here decides it, the deciding level of 上海 neither.
+  row('POST /api/v1/batches/{id}/notices',            'A',        [401, 403, 403, 403, 403, 403, 403, 403, 403]),
+  // Firm B's batch (上海): its deciding level passes the gate and finds nothing approved to publish.
+  row('POST /api/v1/batches/{id}/notices',            'B',        [401, 403, 403, 403, 409, 403, 403, 403, 403]),
   row('GET /api/v1/applications',                     null,       [401, 200, 200, 200, 200, 403, 403, 403, 200]),
-  row('GET /api/v1/applications/{id}',                'A',        FIRM_DATA.A),
-  row('POST /api/v1/applications/{id}/submit',        'A',        [401, 409, 403, 403, 403, 403, 403, 403, 403]),
-  row('POST /api/v1/applications/{id}/resubmit',      'A',        [401, 409, 403, 403, 403, 403, 403, 403, 403]),
-  row('POST /api/v1/applications/{id}/withdraw',      'A',        [401, 409, 403, 403, 403, 403, 403, 403, 403]),
-  row('POST /api/v1/applications/{id}/review',        'A',        [401, 403, 409, 409, 403, 403, 403, 403, 403]),
-  row('POST /api/v1/applications/{id}/overrides',     'A',        [401, 403, 409, 409, 403, 403, 403, 403, 403]),
+  row('GET /api/v1/applications/{id}',                'A',        FIRM_OBJECT.A),
+  row('POST /api/v1/applications/{id}/submit',        'A',        [401, 409, 403, 403, 404, 403, 403, 403, 403]),
+  row('POST /api/v1/applications/{id}/resubmit',      'A',        [401, 409, 403, 403, 404, 403, 403, 403, 403]),
+  row('POST /api/v1/applications/{id}/withdraw',      'A',        [401, 409, 403, 403, 404, 403, 403, 403, 403]),
+  row('POST /api/v1/applications/{id}/review',        'A',        [401, 403, 409, 409, 404, 403, 403, 403, 403]),
+  row('POST /api/v1/applications/{id}/overrides',     'A',        [401, 403, 409, 409, 404, 403, 403, 403, 403]),
   // A draft cannot be spot-checked: the batch's reviewers of the region pass the gate and get 409.
-  row('POST /api/v1/applications/{id}/spot-checks',   'A',        [401, 403, 409, 409, 403, 403, 403, 403, 403]),
-  row('POST /api/v1/applications/{id}/evidence',      'A',        [401, 201, 403, 403, 403, 403, 403, 403, 403]),
-  row('GET /api/v1/evidence/{id}',                    'A',        FIRM_DATA.A),
-  row('DELETE /api/v1/evidence/{id}',                 'A',        [401, 204, 403, 403, 403, 403, 403, 403, 403]),
+  row('POST /api/v1/applications/{id}/spot-checks',   'A',        [401, 403, 409, 409, 404, 403, 403, 403, 403]),
+  row('POST /api/v1/applications/{id}/evidence',      'A',        [401, 201, 403, 403, 404, 403, 403, 403, 403]),
+  row('GET /api/v1/evidence/{id}',                    'A',        FIRM_OBJECT.A),
+  row('DELETE /api/v1/evidence/{id}',                 'A',        [401, 204, 403, 403, 404, 403, 403, 403, 403]),
   row('GET /api/v1/notices',                          null,       PUBLIC),
   row('GET /api/v1/notices/{id}',                     null,       PUBLIC),
   row('POST /api/v1/notices/{id}/objections',         null,       [201, 201, 201, 201, 201, 201, 201, 201, 201]),
@@ -168,7 +183,7 @@ const TABLE: Row[] = [
   // Firm B's notice is still running; its decider passes the gate.
   row('POST /api/v1/notices/{id}/decide',             'B',        [401, 403, 403, 403, 409, 403, 403, 403, 403]),
   // With an empty resolution: the decider passes the gate and is told what is missing.
-  row('POST /api/v1/objections/{id}/resolve',         'B',        [401, 403, 403, 403, 400, 403, 403, 403, 403]),
+  row('POST /api/v1/objections/{id}/resolve',         'B',        [401, 403, 404, 404, 400, 403, 403, 403, 403]),
   row('GET /api/v1/titles',                           null,       PUBLIC),
   row('GET /api/v1/titles/{id}',                      null,       PUBLIC),
   row('GET /api/v1/titles/{id}/certificate.pdf',      null,       PUBLIC),
@@ -180,20 +195,20 @@ const TABLE: Row[] = [
   row('POST /api/v1/screenings',                      null,       [401, 403, 202, 422, 422, 403, 403, 403, 202]),
   row('GET /api/v1/screenings',                       null,       REGION_ONLY.all),
   // A screening of 无锡 (firm A) and one of 黄浦 (firm B), both still running.
-  row('GET /api/v1/screenings/{id}',                  'A',        [401, 403, 200, 403, 403, 403, 403, 403, 200]),
-  row('GET /api/v1/screenings/{id}',                  'B',        [401, 403, 403, 403, 200, 403, 403, 403, 200]),
-  row('GET /api/v1/screenings/{id}/results',          'A',        [401, 403, 200, 403, 403, 403, 403, 403, 200]),
-  row('GET /api/v1/screenings/{id}/results/{uscc}/replay', 'A',   [401, 403, 200, 403, 403, 403, 403, 403, 200]),
-  row('GET /api/v1/screenings/{id}/results/{uscc}/replay', 'B',   [401, 403, 403, 403, 200, 403, 403, 403, 200]),
-  row('POST /api/v1/screenings/{id}/publish',         'A',        [401, 403, 409, 403, 403, 403, 403, 403, 409]),
+  row('GET /api/v1/screenings/{id}',                  'A',        [401, 403, 200, 404, 404, 403, 403, 403, 200]),
+  row('GET /api/v1/screenings/{id}',                  'B',        [401, 403, 404, 404, 200, 403, 403, 403, 200]),
+  row('GET /api/v1/screenings/{id}/results',          'A',        [401, 403, 200, 404, 404, 403, 403, 403, 200]),
+  row('GET /api/v1/screenings/{id}/results/{uscc}/replay', 'A',   [401, 403, 200, 404, 404, 403, 403, 403, 200]),
+  row('GET /api/v1/screenings/{id}/results/{uscc}/replay', 'B',   [401, 403, 404, 404, 200, 403, 403, 403, 200]),
+  row('POST /api/v1/screenings/{id}/publish',         'A',        [401, 403, 409, 404, 404, 403, 403, 403, 409]),
   row('GET /api/v1/claims',                           null,       [401, 200, 200, 200, 200, 403, 403, 403, 200]),
   // Firm A's offer: only the firm confirms or declines (a stale version stops it at the lock).
-  row('GET /api/v1/claims/{id}',                      'A',        FIRM_DATA.A),
-  row('POST /api/v1/claims/{id}/confirm',             'A',        [401, 409, 403, 403, 403, 403, 403, 403, 403]),
-  row('POST /api/v1/claims/{id}/decline',             'A',        [401, 409, 403, 403, 403, 403, 403, 403, 403]),
+  row('GET /api/v1/claims/{id}',                      'A',        FIRM_OBJECT.A),
+  row('POST /api/v1/claims/{id}/confirm',             'A',        [401, 409, 403, 403, 404, 403, 403, 403, 403]),
+  row('POST /api/v1/claims/{id}/decline',             'A',        [401, 409, 403, 403, 404, 403, 403, 403, 403]),
   // An offer is not rechecked: those who may recheck are told so.
-  row('POST /api/v1/claims/{id}/recheck',             'A',        [401, 409, 409, 409, 403, 403, 403, 403, 409]),
-  row('GET /api/v1/policies/{id}/payments.xlsx',      null,       REGION_ONLY.all),
+  row('POST /api/v1/claims/{id}/recheck',             'A',        [401, 409, 409, 409, 404, 403, 403, 403, 409]),
+  row('POST /api/v1/policies/{id}/payments/export',   null,       REGION_ONLY.all),
   row('POST /api/v1/policies/{id}/payments',          null,       REGION_ONLY.all),
   // Not a spreadsheet: reviewers are told so.
   row('POST /api/v1/policies/{id}/payments/sheet',    null,       [401, 403, 422, 422, 422, 403, 403, 403, 422]),
@@ -212,6 +227,8 @@ interface Fixtures {
   importId: string;
   /** The recognition workflow's records (see the table). */
   batch: number;
+  /** The 上海 batch with firm B on its notice. */
+  shanghaiBatch: number;
   application: number;
   evidence: number;
   notice: number;
@@ -321,7 +338,10 @@ const CALLS: Record<string, (c: CallContext) => Promise<Response>> = {
   'POST /api/v1/batches/{id}/applications': (c) =>
     c.send(`/api/v1/batches/${c.fx.batch}/applications`, { method: 'POST' }),
   'POST /api/v1/batches/{id}/notices': (c) =>
-    c.send(`/api/v1/batches/${c.fx.batch}/notices`, { method: 'POST', json: {} }),
+    c.send(`/api/v1/batches/${c.subject === 'B' ? c.fx.shanghaiBatch : c.fx.batch}/notices`, {
+      method: 'POST',
+      json: {},
+    }),
   'GET /api/v1/applications': (c) => c.send('/api/v1/applications?queue=false'),
   'GET /api/v1/applications/{id}': (c) => c.send(`/api/v1/applications/${c.fx.application}`),
   'POST /api/v1/applications/{id}/submit': (c) =>
@@ -410,7 +430,8 @@ const CALLS: Record<string, (c: CallContext) => Promise<Response>> = {
     c.send(`/api/v1/claims/${c.fx.claim}/decline`, { method: 'POST', json: { version: STALE } }),
   'POST /api/v1/claims/{id}/recheck': (c) =>
     c.send(`/api/v1/claims/${c.fx.claim}/recheck`, { method: 'POST', json: { version: STALE } }),
-  'GET /api/v1/policies/{id}/payments.xlsx': (c) => c.send(`/api/v1/policies/${XINWU}/payments.xlsx`),
+  'POST /api/v1/policies/{id}/payments/export': (c) =>
+    c.send(`/api/v1/policies/${XINWU}/payments/export`, { method: 'POST' }),
   'POST /api/v1/policies/{id}/payments': (c) =>
     c.send(`/api/v1/policies/${XINWU}/payments`, {
       method: 'POST',
@@ -517,6 +538,7 @@ async function recognitionFixtures(t: TestApp) {
     .returning();
   return {
     batch: jiangsu!.id,
+    shanghaiBatch: shanghai!.id,
     application,
     evidence: await uploadAsFirm(t, application, '佐证材料'),
     notice: notice!.id,
@@ -675,6 +697,25 @@ describe(`the route × role table on ${process.env.HUIQI_TEST_DATABASE_URL ? 'Po
 });
 
 describe('what each role sees', () => {
+  it('answers an object hidden from the caller exactly as one that does not exist', async () => {
+    const cases: [TestRole, string, string | number, string | number][] = [
+      ['otherReviewer', '/api/v1/applications/', fx.application, 987654],
+      ['otherReviewer', '/api/v1/evidence/', fx.evidence, 987654],
+      ['otherReviewer', '/api/v1/claims/', fx.claim, 987654],
+      ['firm', '/api/v1/decisions/', fx.decision.B, 987654],
+      ['reviewer', '/api/v1/screenings/', fx.screening.B, 987654],
+      ['districtReviewer', '/api/v1/imports/', fx.importId, randomUUID()],
+    ];
+    for (const [role, path, hiddenId, missingId] of cases) {
+      const send = await t.as(role);
+      const body = async (id: string | number) =>
+        JSON.stringify(await answer(send(`${path}${id}`), 404)).replaceAll(String(id), '{id}');
+      const hidden = await body(hiddenId);
+      expect(hidden, `${path} as ${role}`).toBe(await body(missingId));
+      expect(hidden).toContain('{id} 不存在或无权查看');
+    }
+  });
+
   const listed = async (role: TestRole) => {
     const res = await (await t.as(role))('/api/v1/enterprises?pageSize=200');
     expect(res.status, `GET /api/v1/enterprises as ${role}`).toBe(200);

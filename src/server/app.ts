@@ -6,7 +6,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { secureHeaders } from 'hono/secure-headers';
 import { EVIDENCE_MAX_BYTES } from '../cultivation/evidence.ts';
 import { cultivationRoutes } from '../cultivation/routes.ts';
 import { decisionRoutes } from '../decisions/routes.ts';
@@ -22,6 +21,7 @@ import { authenticate, errorResponse, newRouter, requireContentType } from '../p
 import { json } from '../platform/openapi.ts';
 import { policyRoutes } from '../policy/routes.ts';
 import { docsRoutes } from './docs.ts';
+import { securityHeaders } from './headers.ts';
 import { webRoutes } from './web.ts';
 
 /** JSON bodies are small; only spreadsheets are large. */
@@ -47,7 +47,7 @@ const isUpload = (path: string) =>
 export function createApp(platform: Platform) {
   const app = newRouter();
   app.onError(errorResponse);
-  app.use('*', secureHeaders({ contentSecurityPolicy: undefined, crossOriginEmbedderPolicy: false }));
+  app.use('*', ...securityHeaders());
   app.use('/api/*', async (c, next) => {
     c.set('platform', platform);
     await next();

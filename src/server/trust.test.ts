@@ -151,7 +151,7 @@ describe('a firm cannot award itself a 免申即享 reward', () => {
   });
 
   it('names the source of each decisive fact on the payment sheet', async () => {
-    const res = await get('reviewer', `/api/v1/policies/${XINWU}/payments.xlsx`);
+    const res = await post('reviewer', `/api/v1/policies/${XINWU}/payments/export`);
     expect(res.status).toBe(200);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(await res.arrayBuffer());

@@ -22,7 +22,8 @@ export class ApiError extends Error {
 /** The browser could not reach the server at all. */
 export class NetworkError extends Error {}
 
-function csrfToken(): string | undefined {
+/** The token every change sends back in `x-csrf-token`. */
+export function csrfToken(): string | undefined {
   const m = /(?:^|; )huiqi_csrf=([^;]+)/.exec(document.cookie);
   return m ? decodeURIComponent(m[1]!) : undefined;
 }

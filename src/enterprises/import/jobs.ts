@@ -8,7 +8,7 @@ import { eq } from 'drizzle-orm';
 import { requireRole, type Actor } from '../../platform/actor.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Platform } from '../../platform/context.ts';
-import { AppError, forbidden, notFound } from '../../platform/errors.ts';
+import { AppError, notFound, visibleTo } from '../../platform/errors.ts';
 import { imports } from '../schema.ts';
 import { projector } from '../tags.ts';
 import { readGrid, SheetError } from './grid.ts';
@@ -114,12 +114,14 @@ export async function runImport(p: Platform, id: string): Promise<void> {
   }
 }
 
+/** The caller's own import (any, for an administrator); another's answers as one that does not exist. */
 async function ownImport(p: Platform, actor: Actor, id: string) {
+  requireRole(actor, 'reviewer', 'admin');
   const [job] = await p.db.select().from(imports).where(eq(imports.id, id));
-  if (!job) throw notFound({ zh: `导入任务 ${id}`, en: `Import ${id}` });
-  if (actor.role !== 'admin' && job.userId !== actor.userId)
-    throw forbidden({ zh: '只能查看自己提交的导入任务', en: 'You may read only your own imports' });
-  return job;
+  return visibleTo(job, (j) => actor.role === 'admin' || j.userId === actor.userId, {
+    zh: `导入任务 ${id}`,
+    en: `Import ${id}`,
+  });
 }
 
 export async function getImport(p: Platform, actor: Actor, id: string) {

@@ -1,8 +1,9 @@
 /**
  * Downloads a file the API serves (an .xlsx) with the session cookie: an error comes back as the
- * usual ApiError, so the page can say why instead of opening a page of JSON.
+ * usual ApiError, so the page can say why instead of opening a page of JSON. A download that the
+ * server records (a POST) sends the CSRF token like every other change.
  */
-import { ApiError, NetworkError, type Message } from '../../api.ts';
+import { ApiError, csrfToken, NetworkError, type Message } from '../../api.ts';
 
 function fileName(disposition: string | null, fallback: string): string {
   const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition ?? '');
@@ -11,10 +12,17 @@ function fileName(disposition: string | null, fallback: string): string {
   return plain ? plain[1]! : fallback;
 }
 
-export async function downloadFile(url: string, fallbackName: string): Promise<{ name: string; headers: Headers }> {
+export async function downloadFile(
+  url: string,
+  fallbackName: string,
+  method: 'GET' | 'POST' = 'GET',
+): Promise<{ name: string; headers: Headers }> {
+  const headers: Record<string, string> = { accept: '*/*' };
+  const token = method === 'POST' ? csrfToken() : undefined;
+  if (token) headers['x-csrf-token'] = token;
   let res: Response;
   try {
-    res = await fetch(url, { credentials: 'same-origin', headers: { accept: '*/*' } });
+    res = await fetch(url, { method, credentials: 'same-origin', headers });
   } catch (e) {
     throw new NetworkError((e as Error).message);
   }

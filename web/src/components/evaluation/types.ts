@@ -66,6 +66,8 @@ export interface PolicyEditionDoc {
   to?: string | null;
   document: string;
   source: string;
+  /** Who published `source` when it is a copy (转载). */
+  reprint?: string;
   notes?: string;
   uses?: Record<string, string>;
   parameters?: Record<string, PolicyParameter>;

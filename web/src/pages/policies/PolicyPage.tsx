@@ -8,7 +8,6 @@ import {
   CheckCircleOutlined,
   ExclamationCircleOutlined,
   ExperimentOutlined,
-  LinkOutlined,
   QuestionCircleOutlined,
 } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Collapse, Descriptions, Grid, Row, Space, Spin, Table, Tabs, Tag, Typography } from 'antd';
@@ -30,6 +29,7 @@ import { QueryError } from '../../layout/ErrorPage.tsx';
 import { CriteriaTree } from './CriteriaTree.tsx';
 import { editionOn, rewardOf } from '../../components/policies/reward.ts';
 import { RewardTerms } from './RewardTerms.tsx';
+import { SourceLink } from './SourceLink.tsx';
 import { KindTag } from './Tags.tsx';
 
 const today = localToday;
@@ -96,9 +96,7 @@ function EditionDetail({ e }: { e: PolicyEditionDoc }) {
       <Descriptions size="small" column={{ xs: 1, md: 2 }} bordered layout={narrow ? 'vertical' : 'horizontal'}>
         <Descriptions.Item label={t('calculator.policy.document')}>{e.document}</Descriptions.Item>
         <Descriptions.Item label={t('calculator.policy.source')}>
-          <a href={e.source} target="_blank" rel="noreferrer noopener">
-            <LinkOutlined aria-hidden /> {e.source}
-          </a>
+          <SourceLink edition={e}>{e.source}</SourceLink>
         </Descriptions.Item>
         <Descriptions.Item label={t('calculator.policy.from')}>{formatDate(e.from)}</Descriptions.Item>
         <Descriptions.Item label={t('calculator.policy.to')}>
@@ -301,11 +299,9 @@ export default function PolicyPage() {
             { title: t('calculator.policy.document'), dataIndex: 'document' },
             {
               title: t('calculator.policy.source'),
-              dataIndex: 'source',
-              render: (v: string) => (
-                <a href={v} target="_blank" rel="noreferrer noopener">
-                  <LinkOutlined aria-hidden /> {t('calculator.policy.source')}
-                </a>
+              key: 'source',
+              render: (_: unknown, e) => (
+                <SourceLink edition={e}>{t('calculator.policy.source')}</SourceLink>
               ),
             },
           ]}

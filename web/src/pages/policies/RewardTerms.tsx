@@ -3,13 +3,13 @@
  * the conditions (with the region and credit checks), how much, how it is paid, by when, the budget,
  * whom to call, and the legal basis.
  */
-import { LinkOutlined } from '@ant-design/icons';
 import { Card, Descriptions, Grid, Space, Tag, Typography } from 'antd';
 import { useFactCatalog, type PolicyEditionDoc } from '../../components/evaluation/index.ts';
 import { formatDate } from '../../format.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { CriteriaTree } from './CriteriaTree.tsx';
 import { amountsOf, formatAmount, formatYuan, rewardCriteria, type RewardTerms as Terms } from '../../components/policies/reward.ts';
+import { SourceLink } from './SourceLink.tsx';
 import { DeliveryTag } from './Tags.tsx';
 
 export function RewardTerms({ edition, reward }: { edition: PolicyEditionDoc; reward: Terms }) {
@@ -70,9 +70,7 @@ export function RewardTerms({ edition, reward }: { edition: PolicyEditionDoc; re
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {t('calculator.policy.document')}：{edition.document}
             </Typography.Text>
-            <a href={edition.source} target="_blank" rel="noreferrer noopener" style={{ wordBreak: 'break-all' }}>
-              <LinkOutlined aria-hidden /> {t('calculator.policy.source')}
-            </a>
+            <SourceLink edition={edition}>{t('calculator.policy.source')}</SourceLink>
           </Space>
         </Descriptions.Item>
       </Descriptions>

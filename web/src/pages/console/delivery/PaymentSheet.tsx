@@ -27,7 +27,7 @@ export function PaymentSheet({ policy }: { policy: string }) {
   const exportSheet = async () => {
     setExporting(true);
     try {
-      const { name } = await downloadFile(`${base}/payments.xlsx`, `支付清单-${policy}.xlsx`);
+      const { name } = await downloadFile(`${base}/payments/export`, `支付清单-${policy}.xlsx`, 'POST');
       message.success(t('delivery.sheet.exported', { name }));
     } catch (e) {
       message.error(describe(e).text);
