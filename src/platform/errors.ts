@@ -16,6 +16,8 @@ export class AppError extends Error {
     readonly text: Message,
     /** Which fields are wrong and why, for a form to show beside each field. */
     readonly details?: { field: string; message: string }[],
+    /** A 429's wait, in seconds: the error answer sends it as `Retry-After`. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(text.en);
     this.name = 'AppError';
@@ -36,3 +38,7 @@ export const unauthenticated = (): AppError =>
 
 export const invalid = (details: { field: string; message: string }[]): AppError =>
   new AppError(400, 'invalid_request', { zh: '请求内容有误', en: 'The request is not valid' }, details);
+
+/** Too many requests: come back after `seconds` (the answer says so in `Retry-After`). */
+export const tooManyRequests = (code: string, text: Message, seconds: number): AppError =>
+  new AppError(429, code, text, undefined, Math.max(1, Math.ceil(seconds)));
