@@ -11,7 +11,7 @@ import { enterprises } from '../enterprises/schema.ts';
 import { profileAt } from '../enterprises/ledger.ts';
 import { parseProfile } from '../facts/profile.ts';
 import { reviewerCovers, reviewerPrefix, type Actor } from '../platform/actor.ts';
-import { recordAudit } from '../platform/audit.ts';
+import { recordAudit, recordListRead } from '../platform/audit.ts';
 import { canonical } from '../platform/canonical.ts';
 import type { Platform } from '../platform/context.ts';
 import type { Db } from '../platform/database.ts';
@@ -320,7 +320,7 @@ export async function screeningList(
       .offset((q.page - 1) * q.pageSize),
     p.db.select({ n: count() }).from(screeningResults).where(where),
   ]);
-  await recordAudit(p.db, actor, {
+  recordListRead(p.db, actor, {
     action: 'delivery.screening.list',
     subjectType: 'screening',
     subjectId: String(id),
