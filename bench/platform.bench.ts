@@ -212,7 +212,7 @@ async function benchImport(kind: 'pglite' | 'postgres') {
 
 // ── 2. HTTP ─────────────────────────────────────────────────────────────────────────────────
 
-async function startBenchServer(): Promise<{ port: number; stop: () => void }> {
+async function startBenchServer(): Promise<{ port: number; token: string; stop: () => void }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'bench/http-server.ts'], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -220,7 +220,8 @@ async function startBenchServer(): Promise<{ port: number; stop: () => void }> {
     createInterface({ input: child.stdout! }).once('line', resolve);
     child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
   });
-  return { port: Number(line), stop: () => child.kill('SIGTERM') };
+  const [port, token] = line.split(' ');
+  return { port: Number(port), token: token!, stop: () => child.kill('SIGTERM') };
 }
 
 interface Load {
@@ -231,7 +232,7 @@ interface Load {
   errors: number;
 }
 
-async function load(name: string, url: string, bodies?: string[]): Promise<Load> {
+async function load(name: string, url: string, bodies?: string[], token?: string): Promise<Load> {
   let i = 0;
   const r = await autocannon({
     url,
@@ -240,7 +241,7 @@ async function load(name: string, url: string, bodies?: string[]): Promise<Load>
     ...(bodies
       ? {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
           requests: [{ setupRequest: (req) => ({ ...req, body: bodies[i++ % bodies.length] }) }],
         }
       : {}),
@@ -255,11 +256,11 @@ async function benchHttp(): Promise<Load[]> {
   const bodies = generatePool(2000, { asOf: AS_OF }).map((p) => JSON.stringify(p));
   const evaluate = `${base}/api/v1/policies/cn.most.tech-sme/evaluate?asOf=${AS_OF}`;
   try {
-    await load('warm-up', evaluate, bodies);
+    await load('warm-up', evaluate, bodies, server.token);
     return [
       await load('GET /bench/hello (yardstick)', `${base}/bench/hello`),
-      await load('POST …/evaluate (with gaps)', evaluate, bodies),
-      await load('POST …/evaluate?gaps=false', `${evaluate}&gaps=false`, bodies),
+      await load('POST …/evaluate (with gaps)', evaluate, bodies, server.token),
+      await load('POST …/evaluate?gaps=false', `${evaluate}&gaps=false`, bodies, server.token),
     ];
   } finally {
     server.stop();

@@ -9,7 +9,7 @@ import { regionFullName } from '../facts/regions.ts';
 import { requireRole, reviewerCovers, reviewerPrefix, type Actor } from '../platform/actor.ts';
 import { recordAudit } from '../platform/audit.ts';
 import type { Platform } from '../platform/context.ts';
-import { AppError, forbidden, invalid, notFound, visibleTo } from '../platform/errors.ts';
+import { AppError, forbidden, invalid, notFound, tooManyRequests, visibleTo } from '../platform/errors.ts';
 import { getBatch, termsOf } from './batches.ts';
 import { change, decidingLevel, inTransaction, logStep, type Batch } from './records.ts';
 import { applications, notices, objections } from './schema.ts';
@@ -167,16 +167,25 @@ export async function lodgeObjection(p: Platform, ip: string | undefined, notice
     .from(applications)
     .where(and(eq(applications.id, o.applicationId), eq(applications.noticeId, noticeId)));
   if (!listed) throw invalid([{ field: 'applicationId', message: 'this firm is not on the notice' }]);
+  // `ip` is the client seen through the trusted proxies (clientIp), so a proxy is not one objector.
   if (ip) {
     const [recent] = await p.db
-      .select({ n: count() })
+      .select({
+        n: count(),
+        // When the oldest of the hour ages out, one more may be lodged.
+        wait: sql<number>`ceil(extract(epoch from min(${objections.createdAt}) + interval '1 hour' - now()))::int`,
+      })
       .from(objections)
       .where(and(eq(objections.ip, ip), gt(objections.createdAt, sql`now() - interval '1 hour'`)));
     if (recent!.n >= OBJECTIONS_PER_HOUR)
-      throw new AppError(429, 'too_many_objections', {
-        zh: `同一地址一小时内最多提交 ${OBJECTIONS_PER_HOUR} 条异议，请稍后再试或致电认定部门`,
-        en: `At most ${OBJECTIONS_PER_HOUR} objections an hour from one address; try later or call the authority`,
-      });
+      throw tooManyRequests(
+        'too_many_objections',
+        {
+          zh: `同一地址一小时内最多提交 ${OBJECTIONS_PER_HOUR} 条异议，请稍后再试或致电认定部门`,
+          en: `At most ${OBJECTIONS_PER_HOUR} objections an hour from one address; try later or call the authority`,
+        },
+        recent!.wait,
+      );
   }
   const [saved] = await p.db
     .insert(objections)

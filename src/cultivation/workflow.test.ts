@@ -11,8 +11,9 @@ import { parse } from 'yaml';
 import { recordFacts } from '../enterprises/ledger.ts';
 import { projector } from '../enterprises/tags.ts';
 import type { Profile } from '../facts/profile.ts';
+import { trustedProxies } from '../platform/addresses.ts';
 import { createUser } from '../platform/auth.ts';
-import { lodgeObjection, OBJECTIONS_PER_HOUR } from './notices.ts';
+import { OBJECTIONS_PER_HOUR } from './notices.ts';
 import { FIRM_A, PASSWORD, testApp, type Send, type TestApp, answer } from '../server/test-app.ts';
 
 const profiles = (file: string) =>
@@ -336,15 +337,28 @@ describe(`a batch from window to re-review on ${process.env.HUIQI_TEST_DATABASE_
       post('anonymous', `/api/v1/notices/${noticeId}/objections`, objection),
       201,
     );
-    // One address may lodge a few an hour; the sixth is refused with 429.
-    const address = '203.0.113.9';
+    // One client may lodge a few an hour, counted through the trusted proxy: the sixth is refused
+    // with 429 and the wait, while another client behind the same proxy is not.
+    t.platform.trustedProxies = trustedProxies('10.0.0.0/8');
+    const lodge = (from: string, forwardedFor?: string) =>
+      t.request(`/api/v1/notices/${noticeId}/objections`, {
+        method: 'POST',
+        json: objection,
+        from,
+        ...(forwardedFor ? { headers: { 'x-forwarded-for': forwardedFor } } : {}),
+      });
+    const client = '203.0.113.9';
     const burst: number[] = [];
     for (let i = 0; i < OBJECTIONS_PER_HOUR; i++)
-      burst.push((await lodgeObjection(t.platform, address, noticeId, objection)).id);
-    await expect(lodgeObjection(t.platform, address, noticeId, objection)).rejects.toMatchObject({
-      status: 429,
-      code: 'too_many_objections',
-    });
+      burst.push((await answer<{ id: number }>(lodge('10.0.0.2', client), 201)).id);
+    const refused = await lodge('10.0.0.3', client);
+    expect((await answer<{ error: { code: string } }>(refused.clone(), 429)).error.code).toBe('too_many_objections');
+    const wait = Number(refused.headers.get('retry-after'));
+    expect(wait).toBeGreaterThan(0);
+    expect(wait).toBeLessThanOrEqual(3600);
+    burst.push((await answer<{ id: number }>(lodge('10.0.0.2', '203.0.113.10'), 201)).id);
+    // From outside the proxy, naming another client in the header changes nothing.
+    await answer(lodge(client, '192.0.2.77'), 429);
     for (const o of burst)
       await answer(
         post('jiangsu', `/api/v1/objections/${o}/resolve`, { outcome: 'dismissed', resolution: '重复提交' }),

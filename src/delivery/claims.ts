@@ -9,7 +9,7 @@ import { recordDecision } from '../decisions/service.ts';
 import { getStanding } from '../enterprises/service.ts';
 import { parseProfile } from '../facts/profile.ts';
 import { isOwnFirm, requireRole, reviewerCovers, reviewerPrefix, type Actor } from '../platform/actor.ts';
-import { recordAudit } from '../platform/audit.ts';
+import { recordAudit, recordListRead } from '../platform/audit.ts';
 import type { Platform } from '../platform/context.ts';
 import { AppError, forbidden, invalid, visibleTo } from '../platform/errors.ts';
 import { evaluationJson } from '../policy/evaluation.ts';
@@ -265,7 +265,7 @@ export async function listClaims(p: Platform, actor: Actor, q: ClaimQuery) {
       .where(where),
   ]);
   if (actor.role !== 'enterprise')
-    await recordAudit(p.db, actor, {
+    recordListRead(p.db, actor, {
       action: 'delivery.claim.list',
       regionCode: actor.regionCode,
       detail: { policyId: q.policyId ?? null, status: q.status ?? null, shown: rows.length },

@@ -12,7 +12,7 @@ import { profileAt } from '../enterprises/ledger.ts';
 import { parseProfile, type Profile } from '../facts/profile.ts';
 import type { FactSources } from '../facts/trust.ts';
 import { reviewerCovers, reviewerPrefix, type Actor } from '../platform/actor.ts';
-import { recordAudit } from '../platform/audit.ts';
+import { recordAudit, recordListRead } from '../platform/audit.ts';
 import { canonical } from '../platform/canonical.ts';
 import type { Platform } from '../platform/context.ts';
 import type { Db } from '../platform/database.ts';
@@ -341,7 +341,7 @@ export async function screeningList(
       .offset((q.page - 1) * q.pageSize),
     p.db.select({ n: count() }).from(screeningResults).where(where),
   ]);
-  await recordAudit(p.db, actor, {
+  recordListRead(p.db, actor, {
     action: 'delivery.screening.list',
     subjectType: 'screening',
     subjectId: String(id),

@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import { industryLabel } from '../facts/industry.ts';
 import { regionName, regionPrefix } from '../facts/regions.ts';
 import { isOwnFirm, mayReadFirm, reviewerCovers, reviewerPrefix, type Actor } from '../platform/actor.ts';
-import { recordAudit } from '../platform/audit.ts';
+import { recordAudit, recordListRead } from '../platform/audit.ts';
 import type { Platform } from '../platform/context.ts';
 import { rowsOf } from '../platform/database.ts';
 import { forbidden, invalid, notFound } from '../platform/errors.ts';
@@ -125,7 +125,7 @@ export async function listEnterprises(p: Platform, actor: Actor, f: FirmFilter &
       .offset((f.page - 1) * f.pageSize),
     p.db.select({ n: count() }).from(enterprises).where(where),
   ]);
-  await recordAudit(p.db, actor, {
+  recordListRead(p.db, actor, {
     action: 'enterprise.list',
     regionCode: f.region ?? actor.regionCode,
     detail: { filter: { ...f, page: undefined, pageSize: undefined }, returned: rows.length },

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { BlockList } from 'node:net';
 import type { PolicySet } from '../rules/engine.ts';
 import type { Database, Db } from './database.ts';
 import type { Jobs } from './jobs.ts';
@@ -14,6 +15,8 @@ export interface Platform {
   jobs: Jobs;
   /** Today in China (YYYY-MM-DD), the default as-of date. */
   today(): string;
+  /** Reverse proxies whose `X-Forwarded-For` is believed (HUIQI_TRUSTED_PROXIES); none when absent. */
+  trustedProxies?: BlockList | undefined;
 }
 
 export function chinaToday(): string {

@@ -16,6 +16,8 @@ export class AppError extends Error {
     readonly text: Message,
     /** Which fields are wrong and why, for a form to show beside each field. */
     readonly details?: { field: string; message: string }[],
+    /** A 429's wait, in seconds: the error answer sends it as `Retry-After`. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(text.en);
     this.name = 'AppError';
@@ -53,3 +55,7 @@ export function visibleTo<T>(row: T | null | undefined, maySee: (row: T) => bool
   if (row === null || row === undefined || !maySee(row)) throw hidden(what);
   return row;
 }
+
+/** Too many requests: come back after `seconds` (the answer says so in `Retry-After`). */
+export const tooManyRequests = (code: string, text: Message, seconds: number): AppError =>
+  new AppError(429, code, text, undefined, Math.max(1, Math.ceil(seconds)));

@@ -10,18 +10,24 @@ import { getCookie } from 'hono/cookie';
 import { HTTPException } from 'hono/http-exception';
 import { fieldErrors } from '../facts/profile.ts';
 import type { Actor } from './actor.ts';
+import { clientAddress } from './addresses.ts';
 import { sessionActor, tokenActor } from './auth.ts';
 import type { Platform } from './context.ts';
-import { AppError, invalid, unauthenticated, type ErrorStatus } from './errors.ts';
+import { AppError, invalid, tooManyRequests, unauthenticated, type ErrorStatus, type Message } from './errors.ts';
+import type { RateLimit } from './rate-limit.ts';
 
 export const SESSION_COOKIE = 'huiqi_session';
 export const CSRF_COOKIE = 'huiqi_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
 
+/** How the caller proved who they are: a browser session, or an API token (which may be read-only). */
+export type Credential = { kind: 'session' } | { kind: 'token'; tokenId: number; readOnly: boolean };
+
 export interface AppEnv {
   Variables: {
     platform: Platform;
     actor: Actor | null;
+    credential: Credential | null;
   };
 }
 
@@ -54,25 +60,40 @@ export async function uploadedForm(c: Ctx): Promise<{ file: File; fields: Record
   return { file, fields };
 }
 
-export function clientIp(c: Ctx): string | undefined {
+function socketPeer(c: Ctx): string | undefined {
   try {
     return getConnInfo(c).remote.address;
   } catch {
-    return undefined; // a request made in-process (tests) has no socket
+    return undefined; // a request made in-process without a socket
   }
 }
 
+/** The client's address, seen through the trusted proxies: what every per-address limit counts. */
+export const clientIp = (c: Ctx): string | undefined =>
+  clientAddress(socketPeer(c), c.req.header('x-forwarded-for'), c.get('platform').trustedProxies);
+
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** Finds out who is calling. A cookie session must send its CSRF token with every change. */
+/**
+ * Finds out who is calling. A cookie session must send its CSRF token with every change; a
+ * read-only token may make none.
+ */
 export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
   const { db } = c.get('platform');
   c.set('actor', null);
+  c.set('credential', null);
   const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
   if (bearer) {
-    const actor = await tokenActor(db, bearer);
-    if (!actor) throw new AppError(401, 'bad_token', { zh: 'API 令牌无效或已过期', en: 'The API token is not valid' });
-    c.set('actor', actor);
+    const found = await tokenActor(db, bearer);
+    if (!found)
+      throw new AppError(401, 'bad_token', { zh: 'API 令牌无效、已过期或已吊销', en: 'The API token is not valid' });
+    if (found.readOnly && UNSAFE.has(c.req.method))
+      throw new AppError(403, 'read_only_token', {
+        zh: '此 API 令牌为只读，不能用于修改数据',
+        en: 'This API token is read-only: it may not change anything',
+      });
+    c.set('actor', found.actor);
+    c.set('credential', { kind: 'token', tokenId: found.tokenId, readOnly: found.readOnly });
     return next();
   }
   const sid = getCookie(c, SESSION_COOKIE);
@@ -86,6 +107,7 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
         });
       }
       c.set('actor', found.actor);
+      c.set('credential', { kind: 'session' });
     }
   }
   return next();
@@ -106,8 +128,17 @@ export function requireContentType(kind: 'application/json' | 'multipart/form-da
   };
 }
 
+/** How long a 429 that names no wait of its own asks the client to wait. */
+const DEFAULT_RETRY_SECONDS = 60;
+
+/** The one place errors become answers, so every 429 carries `Retry-After`. */
+function errorAnswer(e: AppError, c: Ctx): Response {
+  if (e.status === 429) c.header('Retry-After', String(e.retryAfterSeconds ?? DEFAULT_RETRY_SECONDS));
+  return c.json(e.toJSON(), e.status);
+}
+
 export function errorResponse(err: Error, c: Ctx): Response {
-  if (err instanceof AppError) return c.json(err.toJSON(), err.status);
+  if (err instanceof AppError) return errorAnswer(err, c);
   if (err instanceof HTTPException) {
     const known: Record<number, AppError> = {
       413: new AppError(413, 'payload_too_large', { zh: '上传内容过大', en: 'The request body is too large' }),
@@ -123,8 +154,29 @@ export function errorResponse(err: Error, c: Ctx): Response {
     const e =
       known[err.status] ??
       new AppError(err.status as ErrorStatus, 'http_error', { zh: `请求无法处理：${err.message}`, en: err.message });
-    return c.json(e.toJSON(), e.status);
+    return errorAnswer(e, c);
   }
   console.error(err);
   return c.json({ error: { code: 'internal', message: { zh: '服务器内部错误', en: 'Internal server error' } } }, 500);
+}
+
+/**
+ * Anonymous callers share `limit` per client address (a logged-in caller is accountable and not
+ * limited); past it, 429 with the wait.
+ */
+export function limitAnonymous(limit: RateLimit, what: Message): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (c.get('actor')) return next();
+    const wait = limit.take(clientIp(c) ?? 'unknown');
+    if (wait > 0)
+      throw tooManyRequests(
+        'rate_limited',
+        {
+          zh: `${what.zh}请求过于频繁（每个地址每分钟 ${limit.perMinute} 次），请稍后再试，或登录后使用`,
+          en: `Too many ${what.en} requests (${limit.perMinute} a minute per address); wait a moment, or log in`,
+        },
+        wait,
+      );
+    return next();
+  };
 }

@@ -5,7 +5,18 @@
  */
 import { sql } from 'drizzle-orm';
 import { jsonValue } from './columns.ts';
-import { bigserial, check, index, integer, pgTable, serial, text, timestamp, varchar } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  boolean,
+  check,
+  index,
+  integer,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  varchar,
+} from 'drizzle-orm/pg-core';
 
 export const ROLES = ['enterprise', 'reviewer', 'bank', 'provider', 'chamber', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -55,16 +66,25 @@ export const sessions = pgTable(
   (t) => [index('sessions_by_user').on(t.userId)],
 );
 
-export const apiTokens = pgTable('api_tokens', {
-  id: serial('id').primaryKey(),
-  tokenHash: text('token_hash').notNull().unique(),
-  userId: integer('user_id')
-    .notNull()
-    .references(() => users.id),
-  name: text('name').notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  expiresAt: timestamp('expires_at', { withTimezone: true }),
-});
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    id: serial('id').primaryKey(),
+    tokenHash: text('token_hash').notNull().unique(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    name: text('name').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Every token expires (90 days unless its owner chose otherwise). */
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    /** A read-only token may make no change (no POST, PUT, PATCH or DELETE). */
+    readOnly: boolean('read_only').notNull().default(false),
+    /** Kept to the minute: written at most once a minute per token, not on every request. */
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+  },
+  (t) => [index('api_tokens_by_user').on(t.userId)],
+);
 
 export const auditLog = pgTable(
   'audit_log',
@@ -87,5 +107,7 @@ export const auditLog = pgTable(
   (t) => [
     index('audit_by_subject').on(t.subjectType, t.subjectId, t.id),
     index('audit_by_action').on(t.action, t.subjectId, t.at),
+    // Failed logins counted per address.
+    index('audit_by_action_ip').on(t.action, t.ip, t.at),
   ],
 );

@@ -7,8 +7,9 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { catalog } from '../facts/catalog.ts';
 import { isoDate, parseProfile } from '../facts/profile.ts';
 import { invalid, notFound } from '../platform/errors.ts';
-import { actorOf, newRouter } from '../platform/http.ts';
+import { actorOf, limitAnonymous, newRouter } from '../platform/http.ts';
 import { commonErrors, ErrorBody, json } from '../platform/openapi.ts';
+import { RateLimit } from '../platform/rate-limit.ts';
 import { engineError, evaluationJson } from './evaluation.ts';
 import { reloadPolicies } from './reload.ts';
 
@@ -49,6 +50,12 @@ const PolicyId = z.object({ id: z.string().openapi({ example: 'cn.most.tech-sme'
 export const AsOf = z.object({
   asOf: isoDate.optional().openapi({ description: '评价基准日，默认今天 / as-of date, today by default' }),
 });
+
+/**
+ * The calculator re-evaluates each chosen policy as a person types (debounced), so a person makes
+ * bursts of requests; one client past this starves everyone else's calculator and health checks.
+ */
+export const CALCULATOR_LIMIT = new RateLimit(120, 120);
 
 export const policyRoutes = newRouter()
   .openapi(
@@ -112,7 +119,9 @@ export const policyRoutes = newRouter()
       path: '/api/v1/policies/{id}/evaluate',
       tags: ['policies'],
       summary: '政策计算器：评价一份画像 / Evaluate a profile (public, no login)',
-      description: 'The same JSON as `huiqi evaluate --json`. Nothing is stored.',
+      middleware: [limitAnonymous(CALCULATOR_LIMIT, { zh: '政策计算器', en: 'calculator' })] as const,
+      description:
+        'The same JSON as `huiqi evaluate --json`. Nothing is stored. Anonymous callers get 120 a minute per address (a burst of 120), then 429 with `Retry-After`; logged-in callers are not limited.',
       request: {
         params: PolicyId,
         query: AsOf.extend({
@@ -127,6 +136,7 @@ export const policyRoutes = newRouter()
         400: commonErrors[400],
         404: commonErrors[404],
         422: json(commonErrors[400].content['application/json'].schema, '该日期没有生效版本 / no edition in force'),
+        429: json(ErrorBody, '匿名请求过于频繁（见 Retry-After）/ too many anonymous requests (see Retry-After)'),
       },
     }),
     (c) => {

@@ -11,6 +11,7 @@ import { addDays } from '../rules/dates.ts';
 import { applications, batches, notices, objections, titles } from '../cultivation/schema.ts';
 import { claims, screeningResults, screenings } from '../delivery/schema.ts';
 import { enterprises } from '../enterprises/schema.ts';
+import { flushListReads } from '../platform/audit.ts';
 import { auditLog } from '../platform/schema.ts';
 import {
   FIRM_A,
@@ -104,6 +105,9 @@ const TABLE: Row[] = [
   row('POST /api/v1/auth/logout',                     null,       [204, 204, 204, 204, 204, 204, 204, 204, 204]),
   row('GET /api/v1/auth/me',                          null,       ANY_LOGIN(200)),
   row('POST /api/v1/auth/tokens',                     null,       ANY_LOGIN(201)),
+  row('GET /api/v1/auth/tokens',                      null,       ANY_LOGIN(200)),
+  // Each caller revokes a token of its own.
+  row('DELETE /api/v1/auth/tokens/{id}',              null,       ANY_LOGIN(204)),
   row('GET /api/v1/audit',                            null,       [401, 200, 200, 200, 200, 403, 403, 403, 200]),
   row('GET /api/v1/enterprises',                      null,       [401, 200, 200, 200, 200, 403, 403, 403, 200]),
   row('GET /api/v1/enterprises',                      'A',        [401, 200, 200, 200, 403, 403, 403, 403, 200]),
@@ -286,6 +290,13 @@ const CALLS: Record<string, (c: CallContext) => Promise<Response>> = {
   'GET /api/v1/auth/me': (c) => c.send('/api/v1/auth/me'),
   'POST /api/v1/auth/tokens': (c) =>
     c.send('/api/v1/auth/tokens', { method: 'POST', json: { name: `table ${c.role}`, days: 1 } }),
+  'GET /api/v1/auth/tokens': (c) => c.send('/api/v1/auth/tokens'),
+  'DELETE /api/v1/auth/tokens/{id}': async (c) => {
+    if (c.role === 'anonymous') return c.send('/api/v1/auth/tokens/1', { method: 'DELETE' });
+    const issued = await c.send('/api/v1/auth/tokens', { method: 'POST', json: { name: `revoke ${c.role}` } });
+    const { id } = (await issued.json()) as { id: number };
+    return c.send(`/api/v1/auth/tokens/${id}`, { method: 'DELETE' });
+  },
   'GET /api/v1/audit': (c) => c.send('/api/v1/audit?limit=5'),
   'GET /api/v1/enterprises': (c) => c.send(`/api/v1/enterprises?${regionQuery(c)}`),
   'GET /api/v1/enterprises/export.xlsx': (c) => c.send(`/api/v1/enterprises/export.xlsx?${regionQuery(c)}`),
@@ -869,9 +880,11 @@ describe('the audit trail', () => {
   /** The audit entries appended while `act` runs. */
   async function logged(act: () => Promise<Response>, expectStatus: number) {
     const { db } = t.platform;
+    await flushListReads(db); // list reads gathered earlier are not this act's
     const [last] = await db.select({ id: max(auditLog.id) }).from(auditLog);
     const res = await act();
     expect(res.status, await res.clone().text()).toBe(expectStatus);
+    await flushListReads(db);
     return db
       .select()
       .from(auditLog)
@@ -926,6 +939,7 @@ describe('the audit trail', () => {
     expect(list).toEqual([
       expect.objectContaining({ action: 'enterprise.list', username: 'reviewer', regionCode: '320200' }),
     ]);
+    expect(list[0]!.detail).toMatchObject({ reads: 1, read: [expect.objectContaining({ returned: 1 })] });
     const screen = await logged(
       () => reviewer(`/api/v1/enterprises/evaluate?policy=${POLICY}&asOf=${AS_OF}&region=320211`, { method: 'POST' }),
       200,
@@ -933,6 +947,21 @@ describe('the audit trail', () => {
     expect(screen).toEqual([
       expect.objectContaining({ action: 'enterprise.evaluate_region', username: 'reviewer', regionCode: '320211' }),
     ]);
+  });
+
+  it('sums up many list reads in a few rows, counting every read and keeping the filters', async () => {
+    const reviewer = await t.as('reviewer');
+    const entries = await logged(async () => {
+      for (let i = 0; i < 99; i++) await reviewer(`/api/v1/enterprises?page=${(i % 3) + 1}`);
+      return reviewer('/api/v1/enterprises?size=small');
+    }, 200);
+    // One row a minute for the same list: two if a minute turned while reading.
+    expect(entries.length).toBeGreaterThanOrEqual(1);
+    expect(entries.length).toBeLessThanOrEqual(2);
+    expect(entries.every((e) => e.action === 'enterprise.list' && e.username === 'reviewer')).toBe(true);
+    const reads = entries.map((e) => e.detail as { reads: number; read: { filter: Record<string, unknown> }[] });
+    expect(reads.reduce((n, d) => n + d.reads, 0)).toBe(100);
+    expect(reads.flatMap((d) => d.read.map((r) => r.filter.size ?? null))).toContain('small');
   });
 
   it('records a reviewer exporting the list, with the filter', async () => {

@@ -1,5 +1,5 @@
 /**
- * Sessions, tokens and the login limit; how malformed, unsupported and oversized requests are
+ * Sessions, tokens and the login limits; the calculator's limit; how malformed, unsupported and oversized requests are
  * answered; the public calculator's errors; health, the OpenAPI document and the reference page;
  * and that the API evaluates exactly as the command line does.
  */
@@ -8,16 +8,31 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser, LOGIN_LIMIT } from '../platform/auth.ts';
+import { desc, eq } from 'drizzle-orm';
+import { trustedProxies } from '../platform/addresses.ts';
+import {
+  ACCOUNT_LIMIT,
+  ADDRESS_LIMIT,
+  createUser,
+  FREE_FAILURES,
+  LOGIN_WINDOW_MINUTES,
+  PAIR_LIMIT,
+  TOKEN_DAYS,
+} from '../platform/auth.ts';
 import { CSRF_HEADER } from '../platform/http.ts';
-import { FIRM_A, PASSWORD, testApp, type TestApp } from './test-app.ts';
+import { apiTokens, auditLog } from '../platform/schema.ts';
+import { CALCULATOR_LIMIT } from '../policy/routes.ts';
+import { FIRM_A, PASSWORD, testApp, type Send, type TestApp } from './test-app.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const EXAMPLE = 'examples/profile.json';
 
 let t: TestApp;
+/** Requests from 10.x.x.x are a reverse proxy's, naming the client in X-Forwarded-For. */
+const PROXY = '10.0.0.5';
 beforeAll(async () => {
   t = await testApp();
+  t.platform.trustedProxies = trustedProxies('10.0.0.0/8');
 }, 60_000);
 afterAll(async () => {
   await t?.close();
@@ -88,21 +103,266 @@ describe(`sessions and tokens on ${process.env.HUIQI_TEST_DATABASE_URL ? 'Postgr
     expect(after.status).toBe(401);
     expect((await error(after)).code).toBe('unauthenticated');
   });
+});
 
-  it('refuses a wrong password, and any password after five failures', async () => {
-    const username = 'lockout-test';
-    await createUser(t.platform.db, { username, password: PASSWORD, displayName: '锁定测试', role: 'bank' });
-    expect(LOGIN_LIMIT).toBe(5);
-    for (let i = 1; i <= LOGIN_LIMIT; i++) {
-      const res = await login(username, `wrong-password-${i}`);
+describe('failed logins', () => {
+  let n = 0;
+  /** A fresh account for each test, so its failures are its own. */
+  async function account(): Promise<string> {
+    const username = `login-test-${++n}`;
+    await createUser(t.platform.db, { username, password: PASSWORD, displayName: '登录测试', role: 'bank' });
+    return username;
+  }
+  const from =
+    (address: string, forwardedFor?: string) =>
+    (username: string, password = PASSWORD) =>
+      t.request('/api/v1/auth/login', {
+        method: 'POST',
+        json: { username, password },
+        from: address,
+        ...(forwardedFor ? { headers: { 'x-forwarded-for': forwardedFor } } : {}),
+      });
+  /** Failed logins in the log (account, address) as if made a minute ago, without waiting out their delays. */
+  const pastFailures = (attempts: [username: string, address: string][]) =>
+    t.platform.db.insert(auditLog).values(
+      attempts.map(([subjectId, ip]) => ({
+        action: 'auth.login_failed',
+        subjectType: 'user',
+        subjectId,
+        ip,
+        at: new Date(Date.now() - 60_000),
+      })),
+    );
+  const refusal = async (res: Response) => ({
+    status: res.status,
+    code: (await error(res)).code,
+    retryAfter: Number(res.headers.get('retry-after')),
+  });
+
+  it('answers the first wrong passwords at once, then makes each next attempt wait longer', async () => {
+    const username = await account();
+    const guess = from('198.51.100.20');
+    for (let i = 1; i <= FREE_FAILURES; i++) {
+      const res = await guess(username, `wrong-password-${i}`);
       expect(res.status, `failure ${i}`).toBe(401);
       expect((await error(res)).code).toBe('bad_credentials');
     }
-    const sixth = await login(username, PASSWORD);
-    expect(sixth.status).toBe(429);
-    expect((await error(sixth)).code).toBe('too_many_attempts');
-    // Other accounts are not locked out.
-    expect((await login('provider', PASSWORD)).status).toBe(200);
+    // Even the right password waits: the attempt is refused before the password is checked.
+    expect(await refusal(await guess(username))).toEqual({ status: 429, code: 'login_slowed', retryAfter: 1 });
+    await t.platform.db
+      .insert(auditLog)
+      .values(
+        [1, 2].map(() => ({ action: 'auth.login_failed', subjectId: username, ip: '198.51.100.20', at: new Date() })),
+      );
+    const later = await refusal(await guess(username));
+    expect(later).toMatchObject({ status: 429, code: 'login_slowed' });
+    expect(later.retryAfter).toBeGreaterThanOrEqual(3); // 4 s after the fifth failure
+    expect(later.retryAfter).toBeLessThanOrEqual(4);
+  });
+
+  it('lets the owner log in while an attacker elsewhere is locked out of the account', async () => {
+    const username = await account();
+    await pastFailures(Array.from({ length: PAIR_LIMIT }, () => [username, '198.51.100.21'] as [string, string]));
+    const attacker = await refusal(await from('198.51.100.21')(username));
+    expect(attacker).toMatchObject({ status: 429, code: 'too_many_attempts' });
+    expect(attacker.retryAfter).toBeGreaterThan(0);
+    expect(attacker.retryAfter).toBeLessThanOrEqual(LOGIN_WINDOW_MINUTES * 60);
+    expect((await from('192.0.2.10')(username)).status).toBe(200);
+  });
+
+  it('locks an account flooded from many addresses, but not from an address it has logged in from', async () => {
+    const username = await account();
+    expect((await from('192.0.2.11')(username)).status).toBe(200);
+    await pastFailures(
+      Array.from({ length: ACCOUNT_LIMIT }, (_, i) => [username, `198.51.${101 + (i >> 8)}.${i & 255}`]),
+    );
+    expect(await refusal(await from('192.0.2.12')(username))).toMatchObject({ status: 429, code: 'too_many_attempts' });
+    expect((await from('192.0.2.11')(username)).status).toBe(200);
+  });
+
+  it('locks an address that tries many accounts, but lets in the accounts used from there', async () => {
+    const [regular, other] = [await account(), await account()];
+    const office = '192.0.2.13';
+    expect((await from(office)(regular)).status).toBe(200);
+    await pastFailures(Array.from({ length: ADDRESS_LIMIT }, (_, i) => [`sprayed-${i}`, office]));
+    expect(await refusal(await from(office)(other))).toMatchObject({ status: 429, code: 'too_many_attempts' });
+    expect((await from(office)(regular)).status).toBe(200);
+    expect((await from('192.0.2.14')(other)).status).toBe(200);
+  });
+
+  it('counts the client a trusted proxy names, not the proxy, and believes no one else’s header', async () => {
+    const username = await account();
+    const attacker = from(PROXY, '203.0.113.30');
+    for (let i = 0; i < FREE_FAILURES; i++) await attacker(username, 'wrong-password');
+    expect((await attacker(username)).status).toBe(429);
+    // Another client behind the same proxy is not held up.
+    expect((await from(PROXY, '203.0.113.31')(username)).status).toBe(200);
+    const logged = async (res: Response) => {
+      expect(res.status).toBe(200);
+      const [row] = await t.platform.db
+        .select({ ip: auditLog.ip })
+        .from(auditLog)
+        .where(eq(auditLog.action, 'auth.login'))
+        .orderBy(desc(auditLog.id))
+        .limit(1);
+      return row!.ip;
+    };
+    // The right-most hop not a proxy: what the client wrote to the left of it is ignored.
+    expect(await logged(await from(PROXY, '192.0.2.99, 203.0.113.32, 10.0.0.6')(username))).toBe('203.0.113.32');
+    expect(await logged(await from('198.51.100.22', '203.0.113.33')(username))).toBe('198.51.100.22');
+  });
+});
+
+describe('API tokens', () => {
+  const issue = async (send: Send, body: Record<string, unknown> = {}) => {
+    const res = await send('/api/v1/auth/tokens', { method: 'POST', json: { name: 'test token', ...body } });
+    expect(res.status, await res.clone().text()).toBe(201);
+    return (await res.json()) as { id: number; token: string; expiresAt: string; readOnly: boolean };
+  };
+  const withToken =
+    (token: string) =>
+    (path: string, o: Parameters<Send>[1] = {}) =>
+      t.request(path, { ...o, headers: { authorization: `Bearer ${token}`, ...o.headers } });
+  const listed = async (send: Send, query = '') => {
+    const res = await send(`/api/v1/auth/tokens${query}`);
+    expect(res.status).toBe(200);
+    return ((await res.json()) as { items: { id: number; username: string; lastUsedAt: string | null }[] }).items;
+  };
+  const DAY = 86_400_000;
+
+  it(`expires in ${TOKEN_DAYS} days unless another span is asked for, up to a year`, async () => {
+    const firm = await t.as('firm');
+    const soon = Date.now();
+    const plain = await issue(firm);
+    expect(Math.abs(Date.parse(plain.expiresAt) - soon - TOKEN_DAYS * DAY)).toBeLessThan(60_000);
+    const week = await issue(firm, { days: 7 });
+    expect(Math.abs(Date.parse(week.expiresAt) - soon - 7 * DAY)).toBeLessThan(60_000);
+    const tooLong = await firm('/api/v1/auth/tokens', { method: 'POST', json: { name: 'x', days: 400 } });
+    expect(tooLong.status).toBe(400);
+    expect((await error(tooLong)).details).toEqual([expect.objectContaining({ field: 'days' })]);
+    // A token past its expiry is refused.
+    await t.platform.db
+      .update(apiTokens)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(apiTokens.id, week.id));
+    expect((await withToken(week.token)('/api/v1/auth/me')).status).toBe(401);
+  });
+
+  it('cannot mint a token: only a browser session can', async () => {
+    const { token } = await issue(await t.as('provider'));
+    const res = await withToken(token)('/api/v1/auth/tokens', { method: 'POST', json: { name: 'minted' } });
+    expect(res.status).toBe(403);
+    expect((await error(res)).code).toBe('token_cannot_issue');
+  });
+
+  it('is listed to its owner and administrators, and revoked by them (audited); a stranger finds none', async () => {
+    const [firm, bank, admin] = [await t.as('firm'), await t.as('bank'), await t.as('admin')];
+    const mine = await issue(firm, { name: 'ERP 对接' });
+    expect((await listed(firm)).map((x) => x.id)).toContain(mine.id);
+    expect((await listed(firm)).every((x) => x.username === 'firm')).toBe(true);
+    expect((await listed(bank)).map((x) => x.id)).not.toContain(mine.id);
+    expect((await listed(admin, '?all=true')).find((x) => x.id === mine.id)).toMatchObject({ username: 'firm' });
+    expect((await firm('/api/v1/auth/tokens?all=true')).status).toBe(403);
+    const stranger = await bank(`/api/v1/auth/tokens/${mine.id}`, { method: 'DELETE' });
+    expect(stranger.status).toBe(404);
+    expect((await withToken(mine.token)('/api/v1/auth/me')).status).toBe(200);
+    expect((await admin(`/api/v1/auth/tokens/${mine.id}`, { method: 'DELETE' })).status).toBe(204);
+    expect((await withToken(mine.token)('/api/v1/auth/me')).status).toBe(401);
+    const own = await issue(firm);
+    expect((await firm(`/api/v1/auth/tokens/${own.id}`, { method: 'DELETE' })).status).toBe(204);
+    expect((await firm(`/api/v1/auth/tokens/${own.id}`, { method: 'DELETE' })).status).toBe(404);
+    const revocations = await t.platform.db.select().from(auditLog).where(eq(auditLog.action, 'auth.token_revoked'));
+    expect(revocations.map((r) => [r.username, r.subjectId, (r.detail as { token: number }).token])).toEqual(
+      expect.arrayContaining([
+        ['admin', 'firm', mine.id],
+        ['firm', 'firm', own.id],
+      ]),
+    );
+  });
+
+  it('shows when it was last used, writing that at most once a minute', async () => {
+    const firm = await t.as('firm');
+    const { id, token } = await issue(firm);
+    const lastUsed = async () =>
+      (await t.platform.db.select().from(apiTokens).where(eq(apiTokens.id, id)))[0]!.lastUsedAt?.getTime();
+    expect(await lastUsed()).toBeUndefined();
+    await withToken(token)('/api/v1/auth/me');
+    const first = await lastUsed();
+    expect(first).toBeDefined();
+    for (let i = 0; i < 3; i++) await withToken(token)('/api/v1/auth/me');
+    expect(await lastUsed()).toBe(first);
+    expect((await listed(firm)).find((x) => x.id === id)?.lastUsedAt).toBe(new Date(first!).toISOString());
+    await t.platform.db
+      .update(apiTokens)
+      .set({ lastUsedAt: new Date(first! - 61_000) })
+      .where(eq(apiTokens.id, id));
+    await withToken(token)('/api/v1/auth/me');
+    expect(await lastUsed()).toBeGreaterThan(first! - 61_000);
+  });
+
+  it('refuses every change to a read-only token and lets it read', async () => {
+    const firm = await t.as('firm');
+    const ro = await issue(firm, { readOnly: true });
+    expect(ro.readOnly).toBe(true);
+    const send = withToken(ro.token);
+    expect((await send(`/api/v1/enterprises/${FIRM_A.uscc}`)).status).toBe(200);
+    const changes: [string, string, unknown][] = [
+      ['POST', `/api/v1/enterprises/${FIRM_A.uscc}/facts`, { facts: { years: { '2025': { rdStaff: 9 } } } }],
+      ['DELETE', `/api/v1/auth/tokens/${ro.id}`, undefined],
+      ['POST', '/api/v1/auth/logout', undefined],
+      ['PUT', '/api/v1/auth/me', {}],
+      ['PATCH', '/api/v1/auth/me', {}],
+    ];
+    for (const [method, path, json] of changes) {
+      const res = await send(path, { method, ...(json === undefined ? {} : { json }) });
+      expect(res.status, `${method} ${path}`).toBe(403);
+      expect((await error(res)).code).toBe('read_only_token');
+    }
+  });
+
+  it('outlives an ordinary logout; logging out everywhere ends every session and revokes every token', async () => {
+    const first = await t.login('chamber');
+    const other = await t.login('chamber');
+    const { token } = await issue(first.send);
+    expect((await first.send('/api/v1/auth/logout', { method: 'POST' })).status).toBe(204);
+    expect((await withToken(token)('/api/v1/auth/me')).status).toBe(200);
+    const last = await t.login('chamber');
+    expect((await last.send('/api/v1/auth/logout?everywhere=true', { method: 'POST' })).status).toBe(204);
+    expect((await withToken(token)('/api/v1/auth/me')).status).toBe(401);
+    expect((await other.send('/api/v1/auth/me')).status).toBe(401);
+    expect((await last.send('/api/v1/auth/me')).status).toBe(401);
+  });
+});
+
+describe('the calculator’s limit for anonymous callers', () => {
+  const evaluate = (o: { from: string; send?: Send }) =>
+    (o.send ?? t.request)('/api/v1/policies/cn.most.tech-sme/evaluate?asOf=2026-06-30&gaps=false', {
+      method: 'POST',
+      json: { regionCode: '320211', years: { '2025': { employees: 80 } } },
+      from: o.from,
+    });
+
+  it('answers 429 with Retry-After past the budget of an address, and not to others or to a logged-in user', async () => {
+    const busy = '198.51.100.40';
+    // The bucket refills while the test runs, so a few more than the burst may pass.
+    let granted = 0;
+    let over = await evaluate({ from: busy });
+    while (over.status === 200 && granted < 2 * CALCULATOR_LIMIT.burst) {
+      granted++;
+      over = await evaluate({ from: busy });
+    }
+    expect(over.status).toBe(429);
+    expect(granted).toBeGreaterThanOrEqual(CALCULATOR_LIMIT.burst);
+    expect((await error(over)).code).toBe('rate_limited');
+    expect(Number(over.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect((await evaluate({ from: '198.51.100.41' })).status).toBe(200);
+    // Behind the trusted proxy the client is counted, not the proxy.
+    expect(
+      (await evaluate({ from: PROXY, send: (p, o) => t.request(p, { ...o, headers: { 'x-forwarded-for': busy } }) }))
+        .status,
+    ).toBe(429);
+    expect((await evaluate({ from: busy, send: await t.as('firm') })).status).toBe(200);
+    expect((await t.request('/api/v1/health', { from: busy })).status).toBe(200);
   });
 });
 

@@ -10,6 +10,8 @@ import { loadDemo, DEMO_COUNT } from '../demo/load.ts';
 import { DEMO_PASSWORD } from '../demo/accounts.ts';
 import { resumeScreenings, runScreeningJob, SCREENING_QUEUE } from '../delivery/screening.ts';
 import { IMPORT_QUEUE, runImport } from '../enterprises/import/jobs.ts';
+import { trustedProxies } from '../platform/addresses.ts';
+import { flushListReads } from '../platform/audit.ts';
 import { createUser, userCount } from '../platform/auth.ts';
 import { calendarFromEnv, chinaToday, type Platform } from '../platform/context.ts';
 import { configFromEnv, openDatabase, type Database } from '../platform/database.ts';
@@ -27,9 +29,12 @@ export interface Started {
 
 /** Opens the database and everything the services need, without serving. */
 export async function openPlatform(env: NodeJS.ProcessEnv = process.env): Promise<Platform> {
+  const proxies = trustedProxies(env.HUIQI_TRUSTED_PROXIES);
   const database = await openDatabase(configFromEnv(env));
   await database.migrate();
-  return platformOn(database, calendarFromEnv(env));
+  const platform = await platformOn(database, calendarFromEnv(env));
+  platform.trustedProxies = proxies;
+  return platform;
 }
 
 /** Everything the services need, on a migrated database: policies, job queue and workers. */
@@ -45,6 +50,7 @@ export async function platformOn(database: Database, today: () => string = china
 
 export async function closePlatform(p: Platform): Promise<void> {
   await p.jobs.stop();
+  await flushListReads(p.db);
   await p.database.close();
 }
 

@@ -10,6 +10,7 @@
  * session cookie and the x-csrf-token header; `bearer(role)` one that sends an API token issued by
  * POST /api/v1/auth/tokens instead.
  */
+import { isIP } from 'node:net';
 import { expect } from 'vitest';
 import { recordFacts } from '../enterprises/ledger.ts';
 import { projector } from '../enterprises/tags.ts';
@@ -114,6 +115,8 @@ export interface RequestOptions {
   json?: unknown;
   body?: RequestInit['body'];
   headers?: Record<string, string>;
+  /** The address the request comes from, as a socket would give it (none by default). */
+  from?: string;
 }
 
 /** Calls the app in-process as someone. */
@@ -152,6 +155,13 @@ function cookieValue(res: Response, name: string): string | undefined {
   return undefined;
 }
 
+/** What @hono/node-server gives a handler about the socket, for a request from `address`. */
+const peer = (address: string) => ({
+  incoming: {
+    socket: { remoteAddress: address, remoteFamily: isIP(address) === 6 ? 'IPv6' : 'IPv4', remotePort: 40000 },
+  },
+});
+
 export async function testApp(): Promise<TestApp> {
   const database = await testDatabase();
   let platform: Platform;
@@ -183,7 +193,9 @@ export async function testApp(): Promise<TestApp> {
         body = JSON.stringify(o.json);
       }
       Object.assign(headers, o.headers);
-      return Promise.resolve(app.request(path, { method: o.method ?? 'GET', headers, body }));
+      return Promise.resolve(
+        app.request(path, { method: o.method ?? 'GET', headers, body }, o.from ? peer(o.from) : undefined),
+      );
     };
   const request = call({});
 

@@ -44,12 +44,16 @@ export function useLogin() {
   });
 }
 
-/** Logs out and goes home; the cache is dropped only after leaving, so the page left behind never refetches as nobody. */
+/**
+ * Logs out (`everywhere`: every session of the user, and all their API tokens revoked) and goes
+ * home; the cache is dropped only after leaving, so the page left behind never refetches as nobody.
+ */
 export function useLogout() {
   const qc = useQueryClient();
   const navigate = useNavigate();
   return useMutation({
-    mutationFn: () => api<void>('/api/v1/auth/logout', { method: 'POST' }),
+    mutationFn: (everywhere?: boolean) =>
+      api<void>(`/api/v1/auth/logout${everywhere ? '?everywhere=true' : ''}`, { method: 'POST' }),
     onSuccess: async () => {
       await navigate('/');
       qc.clear();

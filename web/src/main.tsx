@@ -31,6 +31,7 @@ const NoticePage = lazy(() => import('./pages/notices/NoticePage.tsx'));
 const RegisterPage = lazy(() => import('./pages/register/RegisterPage.tsx'));
 const TitlePage = lazy(() => import('./pages/register/TitlePage.tsx'));
 const InboxPage = lazy(() => import('./pages/InboxPage.tsx'));
+const TokensPage = lazy(() => import('./pages/TokensPage.tsx'));
 const ReviewQueue = lazy(() => import('./pages/console/review/ReviewQueue.tsx'));
 const ReviewPage = lazy(() => import('./pages/console/review/ReviewPage.tsx'));
 const BatchesPage = lazy(() => import('./pages/console/review/BatchesPage.tsx'));
@@ -84,6 +85,7 @@ const router = createBrowserRouter([
       { path: '/register', element: page(<RegisterPage />) },
       { path: '/register/:id', element: page(<TitlePage />) },
       { path: '/inbox', element: anyone(<InboxPage />) },
+      { path: '/tokens', element: anyone(<TokensPage />) },
       { path: '*', element: <ErrorPage kind="404" /> },
     ],
   },

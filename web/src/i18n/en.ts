@@ -7,6 +7,7 @@ import * as apply from './apply.ts';
 import * as portal from './portal.ts';
 import * as recognition from './recognition.ts';
 import * as review from './review.ts';
+import * as tokens from './tokens.ts';
 import type { Messages } from './zh-CN.ts';
 
 export const en: Messages = {
@@ -19,4 +20,5 @@ export const en: Messages = {
   ...review.en,
   ...delivery.en,
   ...policies.en,
+  ...tokens.en,
 };

@@ -7,6 +7,7 @@ import * as apply from './apply.ts';
 import * as portal from './portal.ts';
 import * as recognition from './recognition.ts';
 import * as review from './review.ts';
+import * as tokens from './tokens.ts';
 
 export const zhCN = {
   ...common.zh,
@@ -18,5 +19,6 @@ export const zhCN = {
   ...review.zh,
   ...delivery.zh,
   ...policies.zh,
+  ...tokens.zh,
 };
 export type Messages = Record<keyof typeof zhCN, string>;

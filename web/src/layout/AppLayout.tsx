@@ -60,6 +60,9 @@ export function AppLayout() {
               <Typography.Text style={{ color: '#fff' }} className="hq-user">
                 {me.displayName}（{t(`role.${me.role}`)}）
               </Typography.Text>
+              <Link to="/tokens" style={{ color: '#fff', whiteSpace: 'nowrap' }} data-testid="nav-tokens">
+                {t('nav.tokens')}
+              </Link>
               <Button size="small" onClick={() => logout.mutate()}>
                 {t('nav.logout')}
               </Button>
