@@ -15,7 +15,7 @@ import { IMPORT_QUEUE, runImport } from '../enterprises/import/jobs.ts';
 import { createUser, userCount } from '../platform/auth.ts';
 import { calendarFromEnv, chinaToday, type Platform } from '../platform/context.ts';
 import { configFromEnv, openDatabase, type Database, type Db } from '../platform/database.ts';
-import { AppError } from '../platform/errors.ts';
+import { AppError, type Message } from '../platform/errors.ts';
 import { startJobs } from '../platform/jobs.ts';
 import { verifyPassword } from '../platform/passwords.ts';
 import { users } from '../platform/schema.ts';
@@ -80,19 +80,11 @@ async function demoAccountsOpen(db: Db): Promise<boolean> {
 }
 
 /** The demo's password is in the README: its accounts are served only to this machine. */
-async function refuseDemoOnNetwork(db: Db, host: string, loadingDemo: boolean): Promise<void> {
-  if (isLoopback(host)) return;
-  if (loadingDemo)
-    throw new AppError(409, 'demo_on_network', {
-      zh: `不能在对外地址 ${host} 上加载演示账号（其密码是公开的）：请设置 HUIQI_DEMO=off，或不设 HOST（只在本机 127.0.0.1 监听）`,
-      en: `refusing to load the demo accounts, whose password is public, on the reachable address ${host}: set HUIQI_DEMO=off, or leave HOST unset (127.0.0.1 only)`,
-    });
-  if (await demoAccountsOpen(db))
-    throw new AppError(409, 'demo_on_network', {
-      zh: `数据库中有演示账号（其密码是公开的），不能在对外地址 ${host} 上提供服务：请用新的数据目录或数据库并设置 HUIQI_DEMO=off，或不设 HOST（只在本机 127.0.0.1 监听）`,
-      en: `the database holds demo accounts, whose password is public: refusing to serve on the reachable address ${host}. Use a new data folder or database with HUIQI_DEMO=off, or leave HOST unset (127.0.0.1 only)`,
-    });
-}
+const demoOnNetwork = (host: string, why: Message, instead: Message) =>
+  new AppError(409, 'demo_on_network', {
+    zh: `${why.zh}，不能在对外地址 ${host} 上提供服务：请${instead.zh}，或不设 HOST（只在本机 127.0.0.1 监听）`,
+    en: `${why.en}: refusing to serve on the reachable address ${host}. ${instead.en}, or leave HOST unset (127.0.0.1 only)`,
+  });
 
 /** On a first start: the administrator, and the demo when wanted. */
 async function firstStart(p: Platform, env: NodeJS.ProcessEnv, withDemo: boolean, say: (s: string) => void) {
@@ -128,13 +120,24 @@ function listen(app: ReturnType<typeof createApp>, port: number, hostname: strin
 }
 
 /** Opens, checks and prepares the database; the folder is let go again if anything fails. */
-async function preparePlatform(env: NodeJS.ProcessEnv, host: string, say: (s: string) => void) {
+async function preparePlatform(env: NodeJS.ProcessEnv, host: string, demo: boolean, say: (s: string) => void) {
   const database = await openDatabase(configFromEnv(env));
   try {
     await database.migrate();
     const first = (await userCount(database.db)) === 0;
-    const withDemo = first && demoWanted(env, database.kind);
-    await refuseDemoOnNetwork(database.db, host, withDemo);
+    const withDemo = first && demo;
+    if (!isLoopback(host) && (await demoAccountsOpen(database.db)))
+      throw demoOnNetwork(
+        host,
+        {
+          zh: '数据库中有演示账号（其密码是公开的）',
+          en: 'the database holds demo accounts, whose password is public',
+        },
+        {
+          zh: '用新的数据目录或数据库并设置 HUIQI_DEMO=off',
+          en: 'Use a new data folder or database with HUIQI_DEMO=off',
+        },
+      );
     await ensureWebBuilt(say);
     const platform = await platformOn(database, calendarFromEnv(env));
     return { platform, first, withDemo };
@@ -152,7 +155,18 @@ export async function startServer(
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`PORT must be a port number, not "${env.PORT}"`);
   const host = env.HOST || '127.0.0.1';
-  const { platform, first, withDemo } = await preparePlatform(env, host, say);
+  const demo = demoWanted(env, configFromEnv(env).url ? 'postgres' : 'pglite');
+  // Refused before the database is even opened: whether or not this is the first start.
+  if (demo && !isLoopback(host))
+    throw demoOnNetwork(
+      host,
+      {
+        zh: 'HUIQI_DEMO 为 on（内置数据库的默认值），而演示账号的密码是公开的',
+        en: "HUIQI_DEMO is on (the embedded database's default) and the demo accounts' password is public",
+      },
+      { zh: '设置 HUIQI_DEMO=off', en: 'Set HUIQI_DEMO=off' },
+    );
+  const { platform, first, withDemo } = await preparePlatform(env, host, demo, say);
   let server: ServerType;
   try {
     if (first) await firstStart(platform, env, withDemo, say);
