@@ -44,27 +44,27 @@ describe('huiqi backup and restore of the embedded database', { timeout: 180_000
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   it('restores into a fresh folder every table with the same rows', async () => {
-    expect(huiqi(['import', FIXTURE], { HUIQI_DATA_DIR: source }).status).toBe(0);
-    const made = huiqi(['backup', backup], { HUIQI_DATA_DIR: source });
+    expect((await huiqi(['import', FIXTURE], { HUIQI_DATA_DIR: source })).status).toBe(0);
+    const made = await huiqi(['backup', backup], { HUIQI_DATA_DIR: source });
     expect(made.status, made.stderr).toBe(0);
-    const restored = huiqi(['restore', backup], { HUIQI_DATA_DIR: target });
+    const restored = await huiqi(['restore', backup], { HUIQI_DATA_DIR: target });
     expect(restored.status, restored.stderr).toBe(0);
     const before = await contentsOf(source);
     expect(before['public.enterprises']).toMatch(/^40 /);
     expect(await contentsOf(target)).toEqual(before);
   });
 
-  it('does not overwrite a folder holding a database unless told to', () => {
-    const again = huiqi(['restore', backup], { HUIQI_DATA_DIR: target });
+  it('does not overwrite a folder holding a database unless told to', async () => {
+    const again = await huiqi(['restore', backup], { HUIQI_DATA_DIR: target });
     expect(again.status).toBe(2);
     expect(again.stderr).toContain(`数据目录 ${target} 中已有数据；如要替换，请加 --force`);
-    expect(huiqi(['restore', backup, '--force'], { HUIQI_DATA_DIR: target }).status).toBe(0);
+    expect((await huiqi(['restore', backup, '--force'], { HUIQI_DATA_DIR: target })).status).toBe(0);
   });
 
   it('refuses while another process holds the folder', async () => {
     const held = await openDatabase({ dataDir: target });
     try {
-      const r = huiqi(['restore', backup, '--force'], { HUIQI_DATA_DIR: target });
+      const r = await huiqi(['restore', backup, '--force'], { HUIQI_DATA_DIR: target });
       expect(r.status).toBe(75);
       expect(r.stderr).toContain(`is in use by pid ${process.pid}`);
       expect(r.stderr).toContain(`kill ${process.pid}`);
@@ -73,8 +73,8 @@ describe('huiqi backup and restore of the embedded database', { timeout: 180_000
     }
   });
 
-  it('refuses a file that is not a backup', () => {
-    const r = huiqi(['restore', FIXTURE], { HUIQI_DATA_DIR: join(work, 'other') });
+  it('refuses a file that is not a backup', async () => {
+    const r = await huiqi(['restore', FIXTURE], { HUIQI_DATA_DIR: join(work, 'other') });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('is not a backup written by huiqi backup');
   });
@@ -85,12 +85,12 @@ describe.runIf(!!process.env.HUIQI_TEST_DATABASE_URL)('huiqi backup and restore 
     const work = mkdtempSync(join(tmpdir(), 'huiqi-pg-backup-'));
     const [source, target] = [await testDatabase(), await testDatabase()];
     try {
-      expect(huiqi(['import', FIXTURE], { DATABASE_URL: source.url! }).status).toBe(0);
+      expect((await huiqi(['import', FIXTURE], { DATABASE_URL: source.url! })).status).toBe(0);
       const file = join(work, 'huiqi.dump');
-      expect(huiqi(['backup', file], { DATABASE_URL: source.url! }).status).toBe(0);
+      expect((await huiqi(['backup', file], { DATABASE_URL: source.url! })).status).toBe(0);
       // The target is migrated like every test database: a restore over it needs --force.
-      expect(huiqi(['restore', file], { DATABASE_URL: target.url! }).status).toBe(2);
-      const restored = huiqi(['restore', file, '--force'], { DATABASE_URL: target.url! });
+      expect((await huiqi(['restore', file], { DATABASE_URL: target.url! })).status).toBe(2);
+      const restored = await huiqi(['restore', file, '--force'], { DATABASE_URL: target.url! });
       expect(restored.status, restored.stderr).toBe(0);
       expect(await contents(target)).toEqual(await contents(source));
     } finally {

@@ -36,7 +36,7 @@ describe('one process per embedded data folder', { timeout: 180_000 }, () => {
   let firms: number;
 
   beforeAll(async () => {
-    const imported = huiqi(['import', FIXTURE, '--json'], settings);
+    const imported = await huiqi(['import', FIXTURE, '--json'], settings);
     expect(imported.status, imported.stderr).toBe(0);
     firms = (JSON.parse(imported.stdout) as { good: number }).good;
     server = await serve(settings);
@@ -53,19 +53,19 @@ describe('one process per embedded data folder', { timeout: 180_000 }, () => {
   });
 
   it('refuses a second server on the folder, naming the holder, and the first keeps serving', async () => {
-    const second = huiqi(['serve'], { ...settings, PORT: '0' });
+    const second = await huiqi(['serve'], { ...settings, PORT: '0' });
     expect(second.status).toBe(FOLDER_HELD);
     expect(second.stderr).toContain(`pid ${server.child.pid}（huiqi serve）`);
     expect(second.stderr).toContain(`the data folder ${dir} is in use by pid ${server.child.pid} (huiqi serve) since`);
     expect(await firmsServed(server.url)).toBe(firms);
   });
 
-  it('refuses migrate and import beside the server, saying what to do instead', () => {
-    const migrate = huiqi(['migrate'], settings);
+  it('refuses migrate and import beside the server, saying what to do instead', async () => {
+    const migrate = await huiqi(['migrate'], settings);
     expect(migrate.status).toBe(FOLDER_HELD);
     expect(migrate.stderr).toContain(`pid ${server.child.pid}`);
     expect(migrate.stderr).toContain('applied the migrations when it started');
-    const imported = huiqi(['import', FIXTURE], settings);
+    const imported = await huiqi(['import', FIXTURE], settings);
     expect(imported.status).toBe(FOLDER_HELD);
     expect(imported.stderr).toContain(`${server.url.replace('127.0.0.1', 'localhost')}/api/v1/imports`);
   });
@@ -84,7 +84,7 @@ describe('one process per embedded data folder', { timeout: 180_000 }, () => {
     const d = await openDatabase({ dataDir: dir });
     await createUser(d.db, { ...demoAccounts([])[0]!, password: DEMO_PASSWORD });
     await d.close();
-    const r = huiqi(['serve'], { ...settings, HOST: '0.0.0.0', PORT: '0' });
+    const r = await huiqi(['serve'], { ...settings, HOST: '0.0.0.0', PORT: '0' });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('the database holds demo accounts, whose password is public');
     expect(existsSync(join(dir, LOCK_FILE))).toBe(false);
@@ -92,10 +92,10 @@ describe('one process per embedded data folder', { timeout: 180_000 }, () => {
 });
 
 describe('the demo and the network', { timeout: 180_000 }, () => {
-  it('refuses to load the demo accounts on an address others can reach', () => {
+  it('refuses to load the demo accounts on an address others can reach', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'huiqi-demo-'));
     try {
-      const r = huiqi(['serve'], { HUIQI_DATA_DIR: dir, HOST: '0.0.0.0', PORT: '0' });
+      const r = await huiqi(['serve'], { HUIQI_DATA_DIR: dir, HOST: '0.0.0.0', PORT: '0' });
       expect(r.status).toBe(2);
       expect(r.stderr).toContain('不能在对外地址 0.0.0.0 上提供服务：请设置 HUIQI_DEMO=off');
       expect(r.stderr).toContain('Set HUIQI_DEMO=off');

@@ -2,7 +2,7 @@
  * The `huiqi` command as users run it, for tests: `node bin/huiqi.js …` in a child process, with
  * only the settings a test gives (none inherited from the shell running the tests).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
@@ -20,14 +20,17 @@ export interface Outcome {
   stderr: string;
 }
 
-/** Runs one command to its end. */
-export function huiqi(args: string[], settings: Record<string, string>): Outcome {
-  const r = spawnSync(process.execPath, ['bin/huiqi.js', ...args], {
-    cwd: REPO,
-    env: envWith(settings),
-    encoding: 'utf8',
+/** Runs one command to its end (without blocking this process, which may be talking to a server). */
+export function huiqi(args: string[], settings: Record<string, string>): Promise<Outcome> {
+  const child = spawn(process.execPath, ['bin/huiqi.js', ...args], { cwd: REPO, env: envWith(settings) });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', (status) => resolve({ status, stdout, stderr }));
   });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 export interface Served {
