@@ -1,6 +1,8 @@
 /**
  * The `huiqi` command. Input is checked here, at the edge: a bad profile, an unknown policy or a
  * malformed date gets a message naming what is wrong and exit code 2; failing policy tests exit 1.
+ * Commands that open the embedded database need its folder to themselves: while another process
+ * (a running server) holds it they say who holds it and what to do instead, and exit 75.
  */
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { createReadStream, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -13,6 +15,8 @@ import { importSpreadsheet } from '../enterprises/import/service.ts';
 import { parseProfile } from '../facts/profile.ts';
 import { chinaToday } from '../platform/context.ts';
 import { configFromEnv, openDatabase, type Database } from '../platform/database.ts';
+import { AppError, type Message } from '../platform/errors.ts';
+import { FolderHeld, type Holder } from '../platform/folder-lock.ts';
 import { closePlatform, openPlatform, startServer } from '../server/start.ts';
 import { loadDemo } from '../demo/load.ts';
 import { projector } from '../enterprises/tags.ts';
@@ -20,9 +24,37 @@ import { evaluationJson } from '../policy/evaluation.ts';
 import { loadLibrary, policyFiles, readPolicy, testPolicies } from '../policy/library.ts';
 import { EngineError, PolicySet } from '../rules/engine.ts';
 import { PolicyError } from '../rules/load.ts';
+import { restoreDatabase } from './backup.ts';
 import { renderReport } from './report.ts';
 
 class UsageError extends Error {}
+
+/** EX_TEMPFAIL: the data folder is busy; the same command works once its holder has stopped. */
+const FOLDER_HELD_EXIT = 75;
+
+/** A command met the embedded folder held by another process, and what to do instead. */
+class FolderBusy extends Error {
+  constructor(
+    readonly held: FolderHeld,
+    readonly instead: Message,
+  ) {
+    super(held.message);
+  }
+}
+
+const orInstead =
+  (instead: (h: Holder) => Message) =>
+  (e: unknown): never => {
+    throw e instanceof FolderHeld ? new FolderBusy(e, instead(e.holder)) : e;
+  };
+
+/** The embedded database cannot be opened twice: the holder must stop before `then` can run. */
+const stopFirst =
+  (then: Message) =>
+  (h: Holder): Message => ({
+    zh: `请先停止该进程（Ctrl+C，或 kill ${h.pid}），再${then.zh}`,
+    en: `stop it first (Ctrl+C, or kill ${h.pid}), then ${then.en}`,
+  });
 
 function isoDate(v: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v)) || new Date(v).toISOString().slice(0, 10) !== v) {
@@ -137,8 +169,9 @@ program
     if (progress) process.stderr.write(`\r100.0%  ${n} lines\n`);
   });
 
-async function withDatabase<T>(f: (d: Database) => Promise<T>): Promise<T> {
-  const d = await openDatabase(configFromEnv());
+/** Opens the database (the embedded folder only if no other process holds it) and migrates it. */
+async function withDatabase<T>(instead: (h: Holder) => Message, f: (d: Database) => Promise<T>): Promise<T> {
+  const d = await openDatabase(configFromEnv()).catch(orInstead(instead));
   try {
     await d.migrate();
     return await f(d);
@@ -147,11 +180,23 @@ async function withDatabase<T>(f: (d: Database) => Promise<T>): Promise<T> {
   }
 }
 
+/** A server applied the migrations when it started; new code migrates when it is restarted. */
+const migrateInstead = (h: Holder): Message => ({
+  zh: `该服务器启动时已应用迁移；新版本的迁移在重启服务器时自动应用（或先停止它：kill ${h.pid}，再运行 huiqi migrate）`,
+  en: `that server applied the migrations when it started; a new version's are applied when it restarts (or stop it: kill ${h.pid}, then run huiqi migrate)`,
+});
+
+/** A running server imports through its API, in the background, with progress. */
+const importInstead = (h: Holder): Message => ({
+  zh: `请在该服务器的控制台导入页（${h.url ?? ''}/console/imports）上传，或调用 POST ${h.url ?? ''}/api/v1/imports；或先停止它（kill ${h.pid}）再运行 huiqi import`,
+  en: `upload the file on that server's import page (${h.url ?? ''}/console/imports) or POST it to ${h.url ?? ''}/api/v1/imports; or stop it (kill ${h.pid}) and run huiqi import again`,
+});
+
 program
   .command('migrate')
   .description('apply the database migrations (embedded ./data, or DATABASE_URL)')
   .action(async () => {
-    const kind = await withDatabase(async (d) => d.kind);
+    const kind = await withDatabase(migrateInstead, async (d) => d.kind);
     process.stdout.write(`migrations applied (${kind})\n`);
   });
 
@@ -173,7 +218,7 @@ program
     } catch {
       throw new UsageError(`cannot read ${file}: no such file`);
     }
-    const outcome = await withDatabase((d) =>
+    const outcome = await withDatabase(importInstead, (d) =>
       importSpreadsheet(d.db, data, basename(file), {
         year: opts.year,
         actor: `import:${opts.actor}`,
@@ -211,9 +256,14 @@ program
 
 program
   .command('serve')
-  .description('run the platform: API, web app and API docs on one port (PORT, default 3000)')
+  .description('run the platform: API, web app and API docs on one port (PORT, default 3000; HOST, default 127.0.0.1)')
   .action(async () => {
-    const started = await startServer();
+    const started = await startServer().catch(
+      orInstead((h) => ({
+        zh: `一个数据目录只能有一个服务器${h.url ? `，它在 ${h.url} 运行` : ''}；要另起一个，请用另一个 HUIQI_DATA_DIR`,
+        en: `one data folder serves one server${h.url ? `, which runs at ${h.url}` : ''}; to run another, give it another HUIQI_DATA_DIR`,
+      })),
+    );
     const stop = () => void started.stop().then(() => process.exit(0));
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
@@ -227,7 +277,7 @@ program
     return Number(v);
   })
   .action(async (opts: { count?: number }) => {
-    const platform = await openPlatform();
+    const platform = await openPlatform().catch(orInstead(stopFirst({ zh: '运行 huiqi demo', en: 'run huiqi demo' })));
     try {
       const demo = await loadDemo(platform, { count: opts.count });
       process.stdout.write(
@@ -236,6 +286,46 @@ program
     } finally {
       await closePlatform(platform);
     }
+  });
+
+program
+  .command('backup')
+  .description('back up the database: the embedded folder as a .tar.gz, a PostgreSQL server with pg_dump')
+  .argument('<file>', 'the backup to write')
+  .action(async (file: string) => {
+    const d = await openDatabase(configFromEnv()).catch(
+      orInstead(
+        stopFirst({
+          zh: '备份（内置数据库运行时不能复制）',
+          en: 'back up (the embedded database cannot be copied while it runs)',
+        }),
+      ),
+    );
+    try {
+      await d.backup(file);
+    } finally {
+      await d.close();
+    }
+    process.stdout.write(`备份已写入 ${file}（${d.kind}）\n`);
+  });
+
+program
+  .command('restore')
+  .description('restore a backup into an empty embedded folder or database (HUIQI_DATA_DIR, DATABASE_URL)')
+  .argument('<file>', 'a backup written by huiqi backup')
+  .option('--force', 'replace the database already there')
+  .action(async (file: string, opts: { force?: boolean }) => {
+    let backup: Buffer;
+    try {
+      backup = readFileSync(file);
+    } catch {
+      throw new UsageError(`cannot read ${file}: no such file`);
+    }
+    const config = configFromEnv();
+    await restoreDatabase(config, backup, file, Boolean(opts.force)).catch(
+      orInstead(stopFirst({ zh: '恢复', en: 'restore' })),
+    );
+    process.stdout.write(`已从 ${file} 恢复（${config.url ? 'postgres' : 'pglite'}）\n`);
   });
 
 const policies = program.command('policies').description('list, show and test the policy library');
@@ -309,6 +399,13 @@ try {
   } else if (e instanceof UsageError || e instanceof EngineError || e instanceof PolicyError) {
     process.stderr.write(`huiqi: ${e.message}\n`);
     process.exitCode = 2;
+  } else if (e instanceof FolderBusy) {
+    const { zh, en } = e.held.text;
+    process.stderr.write(`huiqi: ${zh}。\n  ${e.instead.zh}\n${en}.\n  ${e.instead.en}\n`);
+    process.exitCode = FOLDER_HELD_EXIT;
+  } else if (e instanceof AppError) {
+    process.stderr.write(`huiqi: ${e.text.zh}\n${e.text.en}\n`);
+    process.exitCode = e instanceof FolderHeld ? FOLDER_HELD_EXIT : 2;
   } else {
     throw e;
   }
