@@ -1,11 +1,24 @@
 /**
- * Platform tables: accounts, browser sessions, API tokens and the append-only audit log.
+ * Platform tables: accounts, browser sessions, API tokens, the append-only audit log and stored
+ * uploads.
  * Secrets are stored only as hashes: a scrypt hash for passwords, SHA-256 for session ids and
  * tokens (they are long random values, so a fast hash is enough).
  */
 import { sql } from 'drizzle-orm';
 import { jsonValue } from './columns.ts';
-import { bigserial, check, index, integer, pgTable, serial, text, timestamp, varchar } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  check,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  varchar,
+} from 'drizzle-orm/pg-core';
+import { bytea } from './columns.ts';
 
 export const ROLES = ['enterprise', 'reviewer', 'bank', 'provider', 'chamber', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -88,4 +101,18 @@ export const auditLog = pgTable(
     index('audit_by_subject').on(t.subjectType, t.subjectId, t.id),
     index('audit_by_action').on(t.action, t.subjectId, t.at),
   ],
+);
+
+/**
+ * An uploaded file kept until its job has read it, in parts of UPLOAD_PART_BYTES: on the embedded
+ * database one large value would hold its only connection for many seconds (see uploads.ts).
+ */
+export const uploadParts = pgTable(
+  'upload_parts',
+  {
+    uploadId: text('upload_id').notNull(),
+    seq: integer('seq').notNull(),
+    data: bytea('data').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.uploadId, t.seq] })],
 );
