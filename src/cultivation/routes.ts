@@ -6,7 +6,18 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { isoDate } from '../facts/profile.ts';
 import { actorOf, clientIp, newRouter, uploadedForm } from '../platform/http.ts';
-import { body, commonErrors, conflict, ErrorBody, json, Page, Paging, route, MAX_ID, uploadBody } from '../platform/openapi.ts';
+import {
+  body,
+  commonErrors,
+  conflict,
+  ErrorBody,
+  json,
+  Page,
+  Paging,
+  route,
+  MAX_ID,
+  uploadBody,
+} from '../platform/openapi.ts';
 import {
   applyForTier,
   getApplication,

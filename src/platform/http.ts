@@ -60,7 +60,10 @@ const tooLargeFile = (name: string, maxBytes: number) =>
  * A multipart upload: its `file` field (400 `file_missing` without one, 413 past `maxBytes`) and
  * the other fields. The body is parsed as it arrives (busboy), never buffered and parsed in one go.
  */
-export async function uploadedForm(c: Ctx, maxBytes: number): Promise<{ file: Upload; fields: Record<string, string> }> {
+export async function uploadedForm(
+  c: Ctx,
+  maxBytes: number,
+): Promise<{ file: Upload; fields: Record<string, string> }> {
   const body = c.req.raw.body;
   let parser: busboy.Busboy;
   try {
@@ -99,7 +102,8 @@ export async function uploadedForm(c: Ctx, maxBytes: number): Promise<{ file: Up
   else parser.end();
   await parsed;
   // A form without `file` names the field, as any request's validation does; one whose `file` is text says so.
-  if (!file && !('file' in fields)) throw invalid([{ field: 'file', message: 'required: the spreadsheet or document' }]);
+  if (!file && !('file' in fields))
+    throw invalid([{ field: 'file', message: 'required: the spreadsheet or document' }]);
   if (!file)
     throw new AppError(400, 'file_missing', {
       zh: '请在表单字段 file 中上传文件',

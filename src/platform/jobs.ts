@@ -29,7 +29,10 @@ export interface Jobs {
 
 /** Runs `work`, calling `beat` every HEARTBEAT_MS meanwhile (a failed beat is only logged). */
 export async function whileBeating<T>(beat: () => Promise<unknown>, work: () => Promise<T>): Promise<T> {
-  const timer = setInterval(() => void beat().catch((e: Error) => console.error(`heartbeat: ${e.message}`)), HEARTBEAT_MS);
+  const timer = setInterval(
+    () => void beat().catch((e: Error) => console.error(`heartbeat: ${e.message}`)),
+    HEARTBEAT_MS,
+  );
   try {
     return await work();
   } finally {

@@ -141,8 +141,9 @@ function firstSheet(reader: StreamingReader, zip: CheckedZip): string | undefine
 }
 
 async function readXlsx(data: Buffer, name: string, budget: SheetBudget): Promise<GridRow[]> {
-  const zip = await checkZip(data, budget);
+  let zip: CheckedZip | undefined;
   try {
+    zip = await checkZip(data, budget);
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(undefined as never, {
       sharedStrings: 'cache',
       styles: 'cache', // number formats tell which numbers are dates
@@ -150,13 +151,15 @@ async function readXlsx(data: Buffer, name: string, budget: SheetBudget): Promis
       worksheets: 'emit',
       entries: 'ignore',
     }) as unknown as StreamingReader;
-    const part = (n: string) => (zip.names.has(n) ? zip.open(n) : undefined);
+    const checked = zip;
+    const part = (n: string) => (checked.names.has(n) ? checked.open(n) : undefined);
     const rels = await part('xl/_rels/workbook.xml.rels');
     if (rels) await reader._parseRels(rels);
     const book = await part('xl/workbook.xml');
     if (book) await reader._parseWorkbook(book);
     const strings = await part('xl/sharedStrings.xml');
-    if (strings) for await (const _ of reader._parseSharedStrings(strings));
+    // Cached on the reader as they are parsed; the generator yields only in 'emit' mode.
+    if (strings) await reader._parseSharedStrings(strings).next();
     const styles = await part('xl/styles.xml');
     if (styles) await reader._parseStyles(styles);
     const sheetPath = firstSheet(reader, zip);
@@ -179,7 +182,7 @@ async function readXlsx(data: Buffer, name: string, budget: SheetBudget): Promis
       throw says.unpacksTooLarge(name, (e as Error).message);
     throw says.unreadableXlsx(name, (e as Error).message);
   } finally {
-    zip.close();
+    zip?.close();
   }
 }
 
@@ -232,11 +235,7 @@ const CONTENT = {
   text: ['文本（可能是 CSV）', 'text (perhaps CSV)'],
 } as const;
 
-export async function readGrid(
-  data: Buffer,
-  fileName: string,
-  budget: SheetBudget = SHEET_BUDGET,
-): Promise<GridRow[]> {
+export async function readGrid(data: Buffer, fileName: string, budget: SheetBudget = SHEET_BUDGET): Promise<GridRow[]> {
   const ext = /\.([^.]+)$/.exec(fileName)?.[1]?.toLowerCase();
   if (ext !== 'xlsx' && ext !== 'csv') throw says.unsupported(fileName);
   const kind = kindOf(data);

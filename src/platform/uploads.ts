@@ -15,7 +15,9 @@ const READ_PARTS = 8;
 export async function storeUpload(db: Db, uploadId: string, data: Buffer): Promise<void> {
   for (let seq = 0; seq * UPLOAD_PART_BYTES < data.length; seq++) {
     const part = data.subarray(seq * UPLOAD_PART_BYTES, (seq + 1) * UPLOAD_PART_BYTES).toString('hex');
-    await db.execute(sql`insert into upload_parts (upload_id, seq, data) values (${uploadId}, ${seq}, decode(${part}, 'hex'))`);
+    await db.execute(
+      sql`insert into upload_parts (upload_id, seq, data) values (${uploadId}, ${seq}, decode(${part}, 'hex'))`,
+    );
   }
 }
 

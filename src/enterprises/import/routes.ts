@@ -37,7 +37,9 @@ export const importRoutes = newRouter()
       description:
         '.xlsx or .csv (UTF-8 or GBK), header in Chinese or English. Runs as a background job: poll `GET /api/v1/imports/{id}`. A reviewer imports only firms in their region.',
       request: {
-        body: uploadBody({ year: { description: '数据所属年度（表头未写明时）/ fiscal year if the sheet does not say' } }),
+        body: uploadBody({
+          year: { description: '数据所属年度（表头未写明时）/ fiscal year if the sheet does not say' },
+        }),
       },
       responses: {
         202: json(z.object({ id: z.string() }), '已排队 / queued'),
