@@ -38,7 +38,7 @@ import autocannon from 'autocannon';
 import ExcelJS from 'exceljs';
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
-import { readGrid } from '../src/enterprises/import/grid.ts';
+import { readGrid } from '../src/platform/sheets.ts';
 import { importSpreadsheet } from '../src/enterprises/import/service.ts';
 import { rebuildCounts } from '../src/enterprises/counts.ts';
 import { projector } from '../src/enterprises/tags.ts';

@@ -8,7 +8,7 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { createReadStream, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { SheetError } from '../enterprises/import/grid.ts';
+import { SheetError } from '../platform/sheets.ts';
 import { rejectsWorkbook } from '../enterprises/import/rejects.ts';
 import { ImportError } from '../enterprises/import/rows.ts';
 import { importSpreadsheet } from '../enterprises/import/service.ts';

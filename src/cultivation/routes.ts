@@ -6,7 +6,18 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { isoDate } from '../facts/profile.ts';
 import { actorOf, clientIp, newRouter, uploadedForm } from '../platform/http.ts';
-import { body, commonErrors, conflict, ErrorBody, json, Page, Paging, route, MAX_ID } from '../platform/openapi.ts';
+import {
+  body,
+  commonErrors,
+  conflict,
+  ErrorBody,
+  json,
+  Page,
+  Paging,
+  route,
+  MAX_ID,
+  uploadBody,
+} from '../platform/openapi.ts';
 import {
   applyForTier,
   getApplication,
@@ -19,7 +30,7 @@ import {
   withdrawApplication,
 } from './applications.ts';
 import { getBatch, listBatches, openBatch, shownBatch } from './batches.ts';
-import { addEvidence, readEvidence, removeEvidence } from './evidence.ts';
+import { addEvidence, EVIDENCE_MAX_BYTES, readEvidence, removeEvidence } from './evidence.ts';
 import { inboxOf } from './inbox.ts';
 import {
   decideNotice,
@@ -296,14 +307,7 @@ export const cultivationRoutes = newRouter()
         'multipart: `claim` (a fact path such as `ip[0]`, `years.2025.rdExpense`, or `other`) and `file` (PDF, PNG or JPEG, ≤ 10 MB).',
       request: {
         params: Id,
-        body: {
-          required: true,
-          content: {
-            'multipart/form-data': {
-              schema: z.object({ claim: z.string(), file: z.any().openapi({ type: 'string', format: 'binary' }) }),
-            },
-          },
-        },
+        body: uploadBody({ claim: { required: true } }),
       },
       responses: {
         201: json(z.object({ id: z.number(), sha256: z.string(), duplicate: z.boolean() }), '已上传 / stored'),
@@ -313,11 +317,14 @@ export const cultivationRoutes = newRouter()
       },
     }),
     async (c) => {
-      const { file, fields: form } = await uploadedForm(c);
-      const claim = typeof form.claim === 'string' ? form.claim.trim() : '';
-      const data = new Uint8Array(await file.arrayBuffer());
+      const { file, fields: form } = await uploadedForm(c, EVIDENCE_MAX_BYTES);
+      const claim = form.claim?.trim() ?? '';
       return c.json(
-        await addEvidence(c.get('platform'), actorOf(c), c.req.valid('param').id, { claim, fileName: file.name, data }),
+        await addEvidence(c.get('platform'), actorOf(c), c.req.valid('param').id, {
+          claim,
+          fileName: file.name,
+          data: file.data,
+        }),
         201,
       );
     },

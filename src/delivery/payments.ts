@@ -11,7 +11,10 @@ import { reviewerCovers, reviewerPrefix, type Actor } from '../platform/actor.ts
 import { recordAudit } from '../platform/audit.ts';
 import type { Platform } from '../platform/context.ts';
 import { AppError, forbidden, notFound } from '../platform/errors.ts';
+import type { Upload } from '../platform/http.ts';
 import { MAX_ID } from '../platform/openapi.ts';
+import { readSheet } from '../platform/read-sheet.ts';
+import type { Cell } from '../platform/sheets.ts';
 import { paymentBasis } from './basis.ts';
 import { auditClaim, changeClaim } from './claims.ts';
 import { rewardEdition } from './rewards.ts';
@@ -210,18 +213,12 @@ const RESULTS: Record<string, PaymentRecord['status']> = {
   payment_failed: 'payment_failed',
 };
 
-const cellText = (v: ExcelJS.CellValue): string => {
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object' && 'text' in v) return String(v.text);
-  if (typeof v === 'object' && 'result' in v) return String(v.result ?? '');
-  return String(v).trim();
-};
+const cellText = (v: Cell | undefined): string => (v === null || v === undefined ? '' : String(v).trim());
 
 /** Records payments from the exported sheet sent back filled in: the sheet's bad rows and the refused ones listed together. */
-export async function recordPaymentSheet(p: Platform, actor: Actor, policyId: string, data: Buffer) {
+export async function recordPaymentSheet(p: Platform, actor: Actor, policyId: string, file: Upload) {
   requirePaymentOfficer(p, actor, policyId);
-  const sheet = await paymentsFromSheet(data);
+  const sheet = await paymentsFromSheet(file);
   const done = await recordPayments(p, actor, policyId, sheet.records);
   const errors = [...sheet.errors, ...done.errors];
   return { recorded: done.recorded, rejected: errors.length, errors };
@@ -229,47 +226,38 @@ export async function recordPaymentSheet(p: Platform, actor: Actor, policyId: st
 
 /** Reads the exported sheet sent back with its status columns filled in; rows left blank are skipped. */
 async function paymentsFromSheet(
-  data: Buffer,
+  file: Upload,
 ): Promise<{ records: PaymentRecord[]; errors: { at: string; claimId: number | null; message: string }[] }> {
-  const book = new ExcelJS.Workbook();
-  try {
-    await book.xlsx.load(data as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError(422, 'unreadable_file', {
-      zh: '无法读取该文件：请上传导出的 .xlsx 支付清单',
-      en: 'The file is not a readable .xlsx payment list',
-    });
-  }
-  const sheet = book.worksheets[0];
-  const header = sheet?.getRow(1).values as ExcelJS.CellValue[] | undefined;
-  const col = (name: string) => (header ?? []).findIndex((v) => cellText(v) === name);
+  const rows = await readSheet(file.data, file.name);
+  const header = rows[0]?.number === 1 ? rows[0].cells : [];
+  const col = (name: string) => header.findIndex((v) => cellText(v) === name);
   const idCol = col('事项编号');
   const resultCol = col(COLUMNS.find((c) => c.key === 'result')!.header);
-  if (!sheet || idCol < 0 || resultCol < 0)
+  if (idCol < 0 || resultCol < 0)
     throw new AppError(422, 'not_payment_sheet', {
-      zh: '这不是导出的支付清单：缺少“事项编号”或“支付结果”列',
-      en: 'Not an exported payment list: the 事项编号 or 支付结果 column is missing',
+      zh: `「${file.name}」不是导出的支付清单：缺少“事项编号”或“支付结果”列`,
+      en: `${file.name} is not an exported payment list: the 事项编号 or 支付结果 column is missing`,
     });
   const dateCol = col('支付日期');
   const refCol = col('支付凭证号');
   const noteCol = col('备注');
   const records: PaymentRecord[] = [];
   const errors: { at: string; claimId: number | null; message: string }[] = [];
-  sheet.eachRow((row, n) => {
-    if (n === 1) return;
-    const get = (c: number) => (c < 0 ? '' : cellText(row.getCell(c).value));
+  for (const { number: n, cells } of rows) {
+    if (n === 1) continue;
+    const get = (c: number) => (c < 0 ? '' : cellText(cells[c]));
     const result = get(resultCol);
-    if (!result) return;
+    if (!result) continue;
     const claimId = Number(get(idCol));
     const at = `row ${n}`;
     if (!Number.isInteger(claimId) || claimId <= 0 || claimId > MAX_ID) {
       errors.push({ at, claimId: null, message: `事项编号 "${get(idCol)}" is not a claim number` });
-      return;
+      continue;
     }
     const status = RESULTS[result];
     if (!status) {
       errors.push({ at, claimId, message: `支付结果 "${result}" must be 已支付 or 支付失败` });
-      return;
+      continue;
     }
     records.push({
       claimId,
@@ -279,6 +267,6 @@ async function paymentsFromSheet(
       note: get(noteCol) || undefined,
       at,
     });
-  });
+  }
   return { records, errors };
 }

@@ -17,6 +17,7 @@ import {
   xlsxContent,
   xlsxHeaders,
   MAX_ID,
+  uploadBody,
 } from '../platform/openapi.ts';
 import {
   confirmClaim,
@@ -27,7 +28,7 @@ import {
   publishScreening,
   recheckClaim,
 } from './claims.ts';
-import { exportPayments, recordPayments, recordPaymentSheet } from './payments.ts';
+import { exportPayments, PAYMENT_SHEET_MAX_BYTES, recordPayments, recordPaymentSheet } from './payments.ts';
 import { compareSandbox } from './sandbox.ts';
 import { CLAIM_STATUSES, SCREENED } from './schema.ts';
 import { getScreening, listScreenings, replayScreened, screeningList, startScreening } from './screening.ts';
@@ -268,14 +269,7 @@ export const deliveryRoutes = newRouter()
         'multipart `file`: the exported .xlsx with 支付结果, 支付日期 and 支付凭证号 filled in. Rows left blank are skipped.',
       request: {
         params: PolicyId,
-        body: {
-          required: true,
-          content: {
-            'multipart/form-data': {
-              schema: z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }) }),
-            },
-          },
-        },
+        body: uploadBody(),
       },
       responses: {
         200: json(PaymentResult, '登记结果 / recorded'),
@@ -284,9 +278,8 @@ export const deliveryRoutes = newRouter()
       },
     }),
     async (c) => {
-      const { file } = await uploadedForm(c);
-      const data = Buffer.from(await file.arrayBuffer());
-      return c.json(await recordPaymentSheet(c.get('platform'), actorOf(c), c.req.valid('param').id, data), 200);
+      const { file } = await uploadedForm(c, PAYMENT_SHEET_MAX_BYTES);
+      return c.json(await recordPaymentSheet(c.get('platform'), actorOf(c), c.req.valid('param').id, file), 200);
     },
   )
   .openapi(

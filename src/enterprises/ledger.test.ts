@@ -197,7 +197,7 @@ describe(`fact ledger on ${process.env.HUIQI_TEST_DATABASE_URL ? 'PostgreSQL' : 
         .orderBy(enterprises.uscc);
     const before = await kept();
     await db.execute(sql`update enterprises set profile = '{}'::jsonb, sources = '{}'::jsonb, ledger_mark = 0`);
-    for (const file of ['0005_delivery.sql', '0006_trust.sql']) {
+    for (const file of ['0005_delivery.sql', '0006_hardening.sql']) {
       const migration = readFileSync(new URL(`../../migrations/${file}`, import.meta.url), 'utf8');
       await database.execute(migration.split('--> statement-breakpoint').at(-1)!);
     }

@@ -90,7 +90,10 @@ export const imports = pgTable('imports', {
   userId: integer('user_id').notNull(),
   /** Reviewers import only firms in their region; null for an administrator. */
   regionScope: varchar('region_scope', { length: 6 }),
-  file: bytea('file'),
+  /** Runs started; the uploaded file itself waits in upload_parts until it is read. */
+  attempts: integer('attempts').notNull().default(0),
+  /** Written while it runs: a running import whose heartbeat stopped was left by a stopped process. */
+  heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }),
   total: integer('total').notNull().default(0),
   processed: integer('processed').notNull().default(0),
   imported: integer('imported').notNull().default(0),

@@ -3,7 +3,9 @@
  * 400 naming each bad field, finding out who is calling (session cookie or bearer token, with a
  * CSRF check for cookies), and turning errors into 4xx bodies with a code and a bilingual message.
  */
+import { Readable } from 'node:stream';
 import { OpenAPIHono } from '@hono/zod-openapi';
+import busboy from 'busboy';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
@@ -48,16 +50,72 @@ export function actorOf(c: Ctx): Actor {
   return actor;
 }
 
-/** A multipart upload: its `file` field (400 `file_missing` without one) and the other fields. */
-export async function uploadedForm(c: Ctx): Promise<{ file: File; fields: Record<string, string | File> }> {
-  const fields = await c.req.parseBody();
-  const file = fields.file;
-  if (!(file instanceof File))
+/** An uploaded file, read whole: at most the route's limit, so kept in memory. */
+export interface Upload {
+  name: string;
+  data: Buffer;
+}
+
+const tooLargeFile = (name: string, maxBytes: number) =>
+  new AppError(413, 'file_too_large', {
+    zh: `文件「${name}」超过 ${Math.round(maxBytes / 1024 / 1024)} MB 的上限`,
+    en: `${name} is larger than the ${Math.round(maxBytes / 1024 / 1024)} MB limit`,
+  });
+
+/**
+ * A multipart upload: its `file` field (400 `file_missing` without one, 413 past `maxBytes`) and
+ * the other fields. The body is parsed as it arrives (busboy), never buffered and parsed in one go.
+ */
+export async function uploadedForm(
+  c: Ctx,
+  maxBytes: number,
+): Promise<{ file: Upload; fields: Record<string, string> }> {
+  const body = c.req.raw.body;
+  let parser: busboy.Busboy;
+  try {
+    parser = busboy({
+      headers: { 'content-type': c.req.header('content-type') ?? '' },
+      defParamCharset: 'utf8',
+      limits: { files: 1, fileSize: maxBytes, fields: 20, fieldSize: 64 * 1024 },
+    });
+  } catch (e) {
+    throw new AppError(400, 'malformed_body', {
+      zh: '请求体格式错误（不是有效的表单）',
+      en: `The request body is malformed: ${(e as Error).message}`,
+    });
+  }
+  const fields: Record<string, string> = {};
+  let file: Promise<Upload> | undefined;
+  const parsed = new Promise<void>((resolve, reject) => {
+    parser.on('field', (name, value) => (fields[name] = value));
+    parser.on('file', (field, stream, info) => {
+      if (field !== 'file' || file) return void stream.resume();
+      file = new Promise<Upload>((done, fail) => {
+        const chunks: Buffer[] = [];
+        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+        stream.on('limit', () => fail(tooLargeFile(info.filename ?? 'file', maxBytes)));
+        stream.on('end', () => done({ name: info.filename ?? 'file', data: Buffer.concat(chunks) }));
+        stream.on('error', fail);
+      });
+      file.catch(() => undefined); // answered below, once the body is read
+    });
+    parser.on('close', resolve);
+    parser.on('error', (e: Error) =>
+      reject(new AppError(400, 'malformed_body', { zh: '请求体格式错误（不是有效的表单）', en: e.message })),
+    );
+  });
+  if (body) Readable.fromWeb(body as import('node:stream/web').ReadableStream).pipe(parser);
+  else parser.end();
+  await parsed;
+  // A form without `file` names the field, as any request's validation does; one whose `file` is text says so.
+  if (!file && !('file' in fields))
+    throw invalid([{ field: 'file', message: 'required: the spreadsheet or document' }]);
+  if (!file)
     throw new AppError(400, 'file_missing', {
       zh: '请在表单字段 file 中上传文件',
       en: 'Send the file in the form field "file"',
     });
-  return { file, fields };
+  return { file: await file, fields };
 }
 
 function socketPeer(c: Ctx): string | undefined {

@@ -8,10 +8,36 @@ import type { Database } from './database.ts';
 
 export type JobHandler<T> = (data: T, id: string) => Promise<void>;
 
+/** How often a running tracked job writes its heartbeat, and when a silent one counts as stopped. */
+export const HEARTBEAT_MS = 10_000;
+export const STALE_MS = 3 * HEARTBEAT_MS;
+
+/**
+ * Looks for tracked jobs (an import, a screening) that a stopped process left looking as if they
+ * run, and resumes or fails them: those whose heartbeat is older than `staleBefore`. `starting`
+ * is the sweep made when this process starts.
+ */
+export type Sweep = (at: { staleBefore: Date; starting: boolean }) => Promise<unknown>;
+
 export interface Jobs {
   send<T extends object>(queue: string, data: T): Promise<string>;
   work<T>(queue: string, handler: JobHandler<T>): Promise<void>;
+  /** Sweeps now, then every heartbeat until stopped. */
+  sweep(sweeps: Sweep[]): Promise<void>;
   stop(): Promise<void>;
+}
+
+/** Runs `work`, calling `beat` every HEARTBEAT_MS meanwhile (a failed beat is only logged). */
+export async function whileBeating<T>(beat: () => Promise<unknown>, work: () => Promise<T>): Promise<T> {
+  const timer = setInterval(
+    () => void beat().catch((e: Error) => console.error(`heartbeat: ${e.message}`)),
+    HEARTBEAT_MS,
+  );
+  try {
+    return await work();
+  } finally {
+    clearInterval(timer);
+  }
 }
 
 export async function startJobs(database: Database): Promise<Jobs> {
@@ -23,6 +49,9 @@ export async function startJobs(database: Database): Promise<Jobs> {
   boss.on('error', (e: Error) => console.error(`job queue: ${e.message}`));
   await boss.start();
   const queues = new Set<string>();
+  const timers: NodeJS.Timeout[] = [];
+  const sweepAll = (sweeps: Sweep[], at: Parameters<Sweep>[0]) =>
+    Promise.all(sweeps.map((s) => s(at))).catch((e: Error) => console.error(`sweeping stale jobs: ${e.message}`));
   const ensure = async (queue: string) => {
     if (queues.has(queue)) return;
     await boss.createQueue(queue);
@@ -41,6 +70,17 @@ export async function startJobs(database: Database): Promise<Jobs> {
         for (const job of jobs) await handler(job.data, job.id);
       });
     },
-    stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }),
+    async sweep(sweeps) {
+      // The embedded database has one process: at its start, whatever runs was left by a stopped one.
+      const now = Date.now();
+      const staleBefore = new Date(database.kind === 'pglite' ? now : now - STALE_MS);
+      await sweepAll(sweeps, { staleBefore, starting: true });
+      const every = () => sweepAll(sweeps, { staleBefore: new Date(Date.now() - STALE_MS), starting: false });
+      timers.push(setInterval(() => void every(), HEARTBEAT_MS).unref());
+    },
+    stop: () => {
+      for (const t of timers) clearInterval(t);
+      return boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+    },
   };
 }

@@ -62,3 +62,26 @@ export const xlsxHeaders = (name: string, extra: Record<string, string> = {}) =>
   'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}`,
   ...extra,
 });
+
+/**
+ * A multipart upload's body (a `file` and text fields), described for the API reference only: a
+ * zod schema here would have the whole body parsed in memory before the route runs, where
+ * uploadedForm reads it as it streams.
+ */
+export const uploadBody = (fields: Record<string, { description?: string; required?: boolean }> = {}) => ({
+  required: true,
+  content: {
+    'multipart/form-data': {
+      schema: {
+        type: 'object' as const,
+        properties: {
+          file: { type: 'string' as const, format: 'binary' },
+          ...Object.fromEntries(
+            Object.entries(fields).map(([name, f]) => [name, { type: 'string' as const, description: f.description }]),
+          ),
+        },
+        required: ['file', ...Object.keys(fields).filter((name) => fields[name]!.required)],
+      },
+    },
+  },
+});

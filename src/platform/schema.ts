@@ -1,10 +1,11 @@
 /**
- * Platform tables: accounts, browser sessions, API tokens and the append-only audit log.
+ * Platform tables: accounts, browser sessions, API tokens, the append-only audit log and stored
+ * uploads.
  * Secrets are stored only as hashes: a scrypt hash for passwords, SHA-256 for session ids and
  * tokens (they are long random values, so a fast hash is enough).
  */
 import { sql } from 'drizzle-orm';
-import { jsonValue } from './columns.ts';
+import { bytea, jsonValue } from './columns.ts';
 import {
   bigserial,
   boolean,
@@ -12,6 +13,7 @@ import {
   index,
   integer,
   pgTable,
+  primaryKey,
   serial,
   text,
   timestamp,
@@ -110,4 +112,18 @@ export const auditLog = pgTable(
     // Failed logins counted per address.
     index('audit_by_action_ip').on(t.action, t.ip, t.at),
   ],
+);
+
+/**
+ * An uploaded file kept until its job has read it, in parts of UPLOAD_PART_BYTES: on the embedded
+ * database one large value would hold its only connection for many seconds (see uploads.ts).
+ */
+export const uploadParts = pgTable(
+  'upload_parts',
+  {
+    uploadId: text('upload_id').notNull(),
+    seq: integer('seq').notNull(),
+    data: bytea('data').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.uploadId, t.seq] })],
 );

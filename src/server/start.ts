@@ -11,7 +11,7 @@ import { inArray } from 'drizzle-orm';
 import { loadDemo, DEMO_COUNT } from '../demo/load.ts';
 import { demoAccounts, DEMO_PASSWORD } from '../demo/accounts.ts';
 import { resumeScreenings, runScreeningJob, SCREENING_QUEUE } from '../delivery/screening.ts';
-import { IMPORT_QUEUE, runImport } from '../enterprises/import/jobs.ts';
+import { IMPORT_QUEUE, runImport, sweepImports } from '../enterprises/import/jobs.ts';
 import { trustedProxies } from '../platform/addresses.ts';
 import { flushListReads } from '../platform/audit.ts';
 import { createUser, userCount } from '../platform/auth.ts';
@@ -46,10 +46,11 @@ export async function openPlatform(env: NodeJS.ProcessEnv = process.env): Promis
 export async function platformOn(database: Database, today: () => string = chinaToday): Promise<Platform> {
   const jobs = await startJobs(database);
   const platform: Platform = { database, db: database.db, policies: loadLibrary(), jobs, today };
+  // Before the workers take anything: what a stopped process left running is failed or resumed.
+  // A screening carries on from its cursor; it keeps no heartbeat, so it is resumed at start only.
+  await jobs.sweep([sweepImports(platform), async ({ starting }) => (starting ? resumeScreenings(platform) : [])]);
   await jobs.work<{ id: string }>(IMPORT_QUEUE, ({ id }) => runImport(platform, id));
   await jobs.work<{ id: number }>(SCREENING_QUEUE, ({ id }) => runScreeningJob(platform, id));
-  // A screening a stopped process left unfinished carries on from its cursor.
-  await resumeScreenings(platform);
   return platform;
 }
 

@@ -350,13 +350,13 @@ describe(`imports that are turned away, on ${BACKEND}`, () => {
       'a file that is not a spreadsheet, named .xlsx',
       '名单.xlsx',
       'This is a letter, not a workbook.',
-      /^无法读取该 \.xlsx 文件/,
+      /^文件「名单\.xlsx」的内容是文本（可能是 CSV），与文件扩展名不符/,
     ],
     [
       'a .csv with unbalanced quotes',
       '名单.csv',
       '统一社会信用代码,企业名称\n"913202110000700095,"甲"乙\n',
-      /^无法按 CSV 格式读取该文件/,
+      /^无法按 CSV 格式读取「名单\.csv」/,
     ],
     [
       'a .csv whose header has no 统一社会信用代码 column',

@@ -3,7 +3,7 @@
  * and may carry its unit in brackets — 营业收入（万元） is revenue, multiplied by 10,000.
  */
 import { catalog, type FactDef } from '../../facts/catalog.ts';
-import type { Cell } from './grid.ts';
+import type { Cell } from '../../platform/sheets.ts';
 import { header as says } from './messages.ts';
 
 export interface Column {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { REGIONS_AS_OF } from '../../facts/regions.ts';
 import { checkCharacter } from '../../facts/uscc.ts';
-import { decodeText, readGrid, SheetError, type Cell, type GridRow } from './grid.ts';
+import { decodeText, readGrid, SheetError, type Cell, type GridRow } from '../../platform/sheets.ts';
 import { fieldReason } from './messages.ts';
 import { ImportError, importRows } from './rows.ts';
 

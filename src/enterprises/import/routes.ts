@@ -2,8 +2,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { AppError } from '../../platform/errors.ts';
 import { actorOf, newRouter, uploadedForm } from '../../platform/http.ts';
-import { commonErrors, ErrorBody, json, xlsxContent, xlsxHeaders } from '../../platform/openapi.ts';
-import { getImport, importRejects, submitImport } from './jobs.ts';
+import { commonErrors, ErrorBody, json, xlsxContent, xlsxHeaders, uploadBody } from '../../platform/openapi.ts';
+import { getImport, IMPORT_MAX_BYTES, importRejects, submitImport } from './jobs.ts';
 
 const Id = z.object({ id: z.string().uuid() });
 const ImportStatus = z
@@ -37,20 +37,9 @@ export const importRoutes = newRouter()
       description:
         '.xlsx or .csv (UTF-8 or GBK), header in Chinese or English. Runs as a background job: poll `GET /api/v1/imports/{id}`. A reviewer imports only firms in their region.',
       request: {
-        body: {
-          required: true,
-          content: {
-            'multipart/form-data': {
-              schema: z.object({
-                file: z.any().openapi({ type: 'string', format: 'binary' }),
-                year: z
-                  .string()
-                  .optional()
-                  .openapi({ description: '数据所属年度（表头未写明时）/ fiscal year if the sheet does not say' }),
-              }),
-            },
-          },
-        },
+        body: uploadBody({
+          year: { description: '数据所属年度（表头未写明时）/ fiscal year if the sheet does not say' },
+        }),
       },
       responses: {
         202: json(z.object({ id: z.string() }), '已排队 / queued'),
@@ -61,14 +50,13 @@ export const importRoutes = newRouter()
     }),
     async (c) => {
       const actor = actorOf(c);
-      const { file, fields: form } = await uploadedForm(c);
+      const { file, fields: form } = await uploadedForm(c, IMPORT_MAX_BYTES);
       const year = typeof form.year === 'string' && form.year ? Number(form.year) : undefined;
       if (year !== undefined && !(Number.isInteger(year) && year >= 1990 && year <= 2100))
         throw new AppError(400, 'invalid_request', { zh: '年度须为四位年份', en: 'year must be a 4-digit year' }, [
           { field: 'year', message: 'must be a year such as 2025' },
         ]);
-      const data = Buffer.from(await file.arrayBuffer());
-      return c.json(await submitImport(c.get('platform'), actor, { name: file.name, data }, year), 202);
+      return c.json(await submitImport(c.get('platform'), actor, file, year), 202);
     },
   )
   .openapi(

@@ -8,7 +8,7 @@
  */
 import { parseProfile, type Profile } from '../../facts/profile.ts';
 import { mapHeader, type Column, type HeaderProblem } from './columns.ts';
-import type { Cell, GridRow } from './grid.ts';
+import type { Cell, GridRow } from '../../platform/sheets.ts';
 import { cell as says, fieldReason, file, row as rowSays } from './messages.ts';
 
 export interface GoodRow {
@@ -45,7 +45,9 @@ export interface SheetImport {
 }
 
 /** The sheet cannot be imported at all; the message is for the person who uploaded it. */
-export class ImportError extends Error {}
+export class ImportError extends Error {
+  override name = 'ImportError';
+}
 
 const SUMMARY = /^(合计|总计|小计|total)$/i;
 const NOTE = /^(注|说明|备注|数据来源|填表说明|note)\s*[:：\d]/i;

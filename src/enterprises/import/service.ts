@@ -8,11 +8,13 @@
 import { inArray } from 'drizzle-orm';
 import { isWithinRegion, NATIONAL } from '../../facts/regions.ts';
 import type { Db } from '../../platform/database.ts';
+import type parseTask from './parse-task.ts';
 import { recordBatch, type Project } from '../ledger.ts';
 import { enterprises } from '../schema.ts';
-import { readGrid } from './grid.ts';
+import { offThread } from '../../platform/off-thread.ts';
+import { sheetExhausted, SHEET_HEAP_MB } from '../../platform/sheets.ts';
 import { row as says } from './messages.ts';
-import { importRows, type GoodRow, type SheetImport } from './rows.ts';
+import { ImportError, type GoodRow, type SheetImport } from './rows.ts';
 
 export interface ImportOutcome {
   sheet: SheetImport;
@@ -125,5 +127,18 @@ export async function importSpreadsheet(
   fileName: string,
   opts: ImportOptions & { year?: number | undefined },
 ): Promise<ImportOutcome> {
-  return importSheet(db, importRows(await readGrid(data, fileName), { year: opts.year }), opts);
+  return importSheet(db, await parseSheet(data, fileName, opts.year), opts);
+}
+
+/** The sheet read and its rows checked in a worker thread (parse-task.ts). */
+export async function parseSheet(data: Uint8Array, fileName: string, year?: number): Promise<SheetImport> {
+  try {
+    return await offThread<Parameters<typeof parseTask>[0], SheetImport>(
+      new URL('./parse-task.ts', import.meta.url),
+      { data, fileName, year },
+      { heapMb: SHEET_HEAP_MB, tooLarge: () => sheetExhausted(fileName) },
+    );
+  } catch (e) {
+    throw (e as Error).name === 'ImportError' ? new ImportError((e as Error).message) : e;
+  }
 }
