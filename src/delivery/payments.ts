@@ -30,7 +30,7 @@ function requirePaymentOfficer(p: Platform, actor: Actor, policyId: string): voi
   if (!p.policies.has(policyId)) throw notFound({ zh: `政策 ${policyId}`, en: `Policy ${policyId}` });
 }
 
-/** The sheet's columns; the last four are for the finance office to fill in and send back. */
+/** The sheet's columns; 支付结果 to 备注 are for the finance office to fill in and send back. */
 const COLUMNS = [
   { header: '事项编号', key: 'id', width: 10 },
   { header: '统一社会信用代码', key: 'uscc', width: 22 },
@@ -41,11 +41,12 @@ const COLUMNS = [
   { header: '户名', key: 'accountName', width: 34 },
   { header: '账号', key: 'accountNo', width: 26 },
   { header: '确认时间（北京时间）', key: 'confirmedAt', width: 20 },
-  { header: '认定依据（事实：来源）', key: 'basis', width: 48 },
   { header: '支付结果（已支付/支付失败）', key: 'result', width: 16 },
   { header: '支付日期', key: 'paidOn', width: 12 },
   { header: '支付凭证号', key: 'reference', width: 20 },
   { header: '备注', key: 'note', width: 24 },
+  /** Last, so the columns the finance office fills keep their places. */
+  { header: '认定依据（事实：来源）', key: 'basis', width: 48 },
 ] as const;
 
 const beijing = (d: Date | null) =>
