@@ -37,6 +37,9 @@ export function trustedProxies(list: string | undefined): BlockList {
 const isTrusted = (trusted: BlockList | undefined, address: string) =>
   !!trusted && isIP(address) !== 0 && trusted.check(address, family(address));
 
+/** Whether a socket's peer is one of the trusted proxies. */
+export const isTrustedPeer = (peer: string, trusted: BlockList | undefined) => isTrusted(trusted, plain(peer));
+
 /**
  * The client's address: the socket's peer unless it is a trusted proxy; then, reading
  * `X-Forwarded-For` from the right (each proxy appends whom it heard from), the first hop that is

@@ -12,7 +12,7 @@ import { getCookie } from 'hono/cookie';
 import { HTTPException } from 'hono/http-exception';
 import { fieldErrors } from '../facts/profile.ts';
 import type { Actor } from './actor.ts';
-import { clientAddress } from './addresses.ts';
+import { clientAddress, isTrustedPeer } from './addresses.ts';
 import { sessionActor, tokenActor } from './auth.ts';
 import type { Platform } from './context.ts';
 import { AppError, invalid, tooManyRequests, unauthenticated, type ErrorStatus, type Message } from './errors.ts';
@@ -124,6 +124,12 @@ function socketPeer(c: Ctx): string | undefined {
   } catch {
     return undefined; // a request made in-process without a socket
   }
+}
+
+/** Whether the request reached us from a trusted proxy, whose forwarded headers are then believed. */
+export function viaTrustedProxy(c: Ctx): boolean {
+  const peer = socketPeer(c);
+  return peer !== undefined && isTrustedPeer(peer, c.get('platform')?.trustedProxies);
 }
 
 /** The client's address, seen through the trusted proxies: what every per-address limit counts. */

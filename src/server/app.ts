@@ -47,11 +47,12 @@ const isUpload = (path: string) =>
 export function createApp(platform: Platform) {
   const app = newRouter();
   app.onError(errorResponse);
-  app.use('*', ...securityHeaders());
-  app.use('/api/*', async (c, next) => {
+  // The platform first: the security headers ask it which proxies are trusted, on every page.
+  app.use('*', async (c, next) => {
     c.set('platform', platform);
     await next();
   });
+  app.use('*', ...securityHeaders());
   // Uploads are multipart and larger (a little over the file's own limit, for the form around it);
   // every other body is JSON.
   for (const [path, limit] of UPLOADS) {

@@ -3,6 +3,7 @@
  * app's pages and the API reference, and Strict-Transport-Security only over HTTPS.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { trustedProxies } from '../platform/addresses.ts';
 import { testApp, type TestApp } from './test-app.ts';
 
 let t: TestApp;
@@ -39,5 +40,15 @@ describe('security headers', () => {
     expect(plain.headers.get('strict-transport-security')).toBeNull();
     const secure = await t.app.request('https://huiqi.example/api/v1/health');
     expect(secure.headers.get('strict-transport-security')).toMatch(/^max-age=\d+/);
+  });
+
+  it('believes X-Forwarded-Proto: https only from a trusted proxy', async () => {
+    t.platform.trustedProxies = trustedProxies('10.0.0.0/8');
+    const behind = { headers: { 'x-forwarded-proto': 'https' } };
+    const proxied = await t.request('/calculator', { ...behind, from: '10.1.2.3' });
+    expect(proxied.headers.get('strict-transport-security')).toMatch(/^max-age=\d+/);
+    const claimed = await t.request('/calculator', { ...behind, from: '203.0.113.9' });
+    expect(claimed.headers.get('strict-transport-security')).toBeNull();
+    t.platform.trustedProxies = undefined;
   });
 });

@@ -4,7 +4,8 @@
  * only on answers to requests that came over HTTPS (sent over plain HTTP it would lock a test or
  * intranet server out of browsers that once saw it).
  */
-import type { Context, MiddlewareHandler } from 'hono';
+import type { MiddlewareHandler } from 'hono';
+import { viaTrustedProxy, type Ctx } from '../platform/http.ts';
 import { secureHeaders } from 'hono/secure-headers';
 
 const SELF = "'self'";
@@ -30,11 +31,13 @@ export const CONTENT_SECURITY_POLICY = {
 export const STRICT_TRANSPORT_SECURITY = 'max-age=15552000; includeSubDomains';
 
 /**
- * Did the request reach us over HTTPS? Only the URL's own protocol is trusted here; behind a
- * TLS-terminating proxy this is where its `X-Forwarded-Proto`, from a trusted proxy only, belongs.
+ * Did the request reach us over HTTPS? Its own URL says so, or a trusted proxy that ended TLS
+ * does in `X-Forwarded-Proto` (the first value: the proxy nearest the client).
  */
-export function cameOverHttps(c: Context): boolean {
-  return new URL(c.req.url).protocol === 'https:';
+export function cameOverHttps(c: Ctx): boolean {
+  if (new URL(c.req.url).protocol === 'https:') return true;
+  const forwarded = c.req.header('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase();
+  return forwarded === 'https' && viaTrustedProxy(c);
 }
 
 export function securityHeaders(): MiddlewareHandler[] {
