@@ -154,7 +154,12 @@ describe(`a batch from window to re-review on ${process.env.HUIQI_TEST_DATABASE_
     expect(claim.error.details[0]!.field).toBe('claim');
     const big = new Uint8Array(10 * 1024 * 1024 + 1);
     big.set(PDF);
-    expect((await upload('firm', id, 'other', 'big.pdf', big)).status).toBe(400);
+    // Refused while it streams in, as too large, naming the file.
+    const tooBig = await answer<{ error: { code: string; message: { zh: string } } }>(
+      upload('firm', id, 'other', 'big.pdf', big),
+      413,
+    );
+    expect(tooBig.error).toMatchObject({ code: 'file_too_large', message: { zh: expect.stringContaining('big.pdf') } });
     await answer(upload('district', id, 'other', 'x.pdf', PDF), 403);
     const file = await get('district', `/api/v1/evidence/${stored.id}`);
     expect(file.status).toBe(200);
