@@ -6,7 +6,19 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { isoDate } from '../facts/profile.ts';
 import { actorOf, clientIp, newRouter, uploadedForm } from '../platform/http.ts';
-import { body, commonErrors, conflict, ErrorBody, json, Page, Paging, route, MAX_ID } from '../platform/openapi.ts';
+import {
+  body,
+  commonErrors,
+  conflict,
+  decimal,
+  ErrorBody,
+  Id,
+  json,
+  MAX_ID,
+  Page,
+  Paging,
+  route,
+} from '../platform/openapi.ts';
 import {
   applyForTier,
   getApplication,
@@ -33,7 +45,6 @@ import {
 import { APPLICATION_STATUSES } from './schema.ts';
 import { certificateOf, getTitle, revokeTitle, searchRegister } from './titles.ts';
 
-const Id = z.object({ id: z.coerce.number().int().positive().max(MAX_ID) });
 const day = isoDate;
 const Version = z.number().int().positive().openapi({ description: '您看到的版本号（乐观锁）/ the version you saw' });
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
@@ -153,7 +164,7 @@ export const cultivationRoutes = newRouter()
         'A firm: its own. A reviewer: their region; by default (`queue=true`) those waiting for their level, overdue first. An administrator: all.',
       request: {
         query: z.object({
-          batch: z.coerce.number().int().positive().optional(),
+          batch: decimal(1, MAX_ID).optional(),
           status: z.enum(APPLICATION_STATUSES).optional(),
           queue: flag.optional(),
           overdue: flag.optional(),

@@ -9,7 +9,9 @@ import {
   body,
   commonErrors,
   conflict,
+  decimal,
   ErrorBody,
+  Id,
   json,
   Page,
   Paging,
@@ -32,7 +34,6 @@ import { compareSandbox } from './sandbox.ts';
 import { CLAIM_STATUSES, SCREENED } from './schema.ts';
 import { getScreening, listScreenings, replayScreened, screeningList, startScreening } from './screening.ts';
 
-const Id = z.object({ id: z.coerce.number().int().positive().max(MAX_ID) });
 const PolicyId = z.object({ id: z.string().openapi({ example: 'local.320214.high-tech-reward' }) });
 const day = isoDate;
 const Version = z.number().int().positive().openapi({ description: '您看到的版本号（乐观锁）/ the version you saw' });
@@ -293,11 +294,7 @@ export const deliveryRoutes = newRouter()
       request: {
         params: PolicyId,
         query: z.object({
-          round: z.coerce
-            .number()
-            .int()
-            .min(2000)
-            .max(2100)
+          round: decimal(2000, 2100)
             .optional()
             .openapi({ description: '兑现年度，默认今年 / the payout round, this year by default' }),
         }),

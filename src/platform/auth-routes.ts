@@ -3,7 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { listAudit, recordAudit } from './audit.ts';
 import { issueToken, login, logout, SESSION_HOURS } from './auth.ts';
-import { commonErrors, ErrorBody, json } from './openapi.ts';
+import { commonErrors, decimal, ErrorBody, json } from './openapi.ts';
 import { actorOf, clientIp, CSRF_COOKIE, newRouter, SESSION_COOKIE, type Ctx } from './http.ts';
 import { LEVELS, ROLES } from './schema.ts';
 
@@ -130,8 +130,8 @@ export const authRoutes = newRouter()
         query: z.object({
           action: z.string().optional(),
           subjectId: z.string().optional(),
-          before: z.coerce.number().int().positive().optional(),
-          limit: z.coerce.number().int().min(1).max(500).default(50),
+          before: decimal(1, Number.MAX_SAFE_INTEGER).optional(),
+          limit: decimal(1, 500).default(50),
         }),
       },
       responses: {

@@ -13,6 +13,7 @@ import type { Actor } from './actor.ts';
 import { sessionActor, tokenActor } from './auth.ts';
 import type { Platform } from './context.ts';
 import { AppError, invalid, unauthenticated, type ErrorStatus } from './errors.ts';
+import { refuseBadStrings } from './strings.ts';
 
 export const SESSION_COOKIE = 'huiqi_session';
 export const CSRF_COOKIE = 'huiqi_csrf';
@@ -27,10 +28,18 @@ export interface AppEnv {
 
 export type Ctx = Context<AppEnv>;
 
+/** How a 400 names a whole part of the request (a body that is not an object, say). */
+const WHOLE: Record<string, string> = { json: '(body)', form: '(form)', query: '(query)', param: '(path)' };
+
 export function newRouter(): OpenAPIHono<AppEnv> {
   return new OpenAPIHono<AppEnv>({
-    defaultHook: (result) => {
-      if (!result.success) throw invalid(fieldErrors(result.error.issues));
+    defaultHook: (result, c) => {
+      const whole = WHOLE[result.target];
+      if (!result.success) throw invalid(fieldErrors(result.error.issues, whole));
+      // A required JSON body is only validated without a JSON content type when none was sent.
+      if (result.target === 'json' && !/^application\/json/i.test(c.req.header('content-type') ?? ''))
+        throw invalid([{ field: '(body)', message: '缺少 JSON 请求体 / the JSON body is missing' }]);
+      refuseBadStrings(result.data, whole);
     },
   });
 }
@@ -45,6 +54,7 @@ export function actorOf(c: Ctx): Actor {
 /** A multipart upload: its `file` field (400 `file_missing` without one) and the other fields. */
 export async function uploadedForm(c: Ctx): Promise<{ file: File; fields: Record<string, string | File> }> {
   const fields = await c.req.parseBody();
+  refuseBadStrings(fields, '(form)');
   const file = fields.file;
   if (!(file instanceof File))
     throw new AppError(400, 'file_missing', {
