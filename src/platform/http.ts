@@ -57,10 +57,12 @@ export async function uploadedForm(c: Ctx): Promise<{ file: File; fields: Record
   refuseBadStrings(fields, '(form)');
   const file = fields.file;
   if (!(file instanceof File))
-    throw new AppError(400, 'file_missing', {
-      zh: '请在表单字段 file 中上传文件',
-      en: 'Send the file in the form field "file"',
-    });
+    throw new AppError(
+      400,
+      'file_missing',
+      { zh: '请在表单字段 file 中上传文件', en: 'Send the file in the form field "file"' },
+      [{ field: 'file', message: '缺少文件 / no file sent' }],
+    );
   return { file, fields };
 }
 
@@ -125,10 +127,12 @@ export function errorResponse(err: Error, c: Ctx): Response {
         zh: '请求体的类型不受支持',
         en: 'The body is not of a type this route reads',
       }),
-      400: new AppError(400, 'malformed_body', {
-        zh: '请求体格式错误（不是有效的 JSON 或表单）',
-        en: `The request body is malformed: ${err.message}`,
-      }),
+      400: new AppError(
+        400,
+        'malformed_body',
+        { zh: '请求体格式错误（不是有效的 JSON 或表单）', en: `The request body is malformed: ${err.message}` },
+        [{ field: '(body)', message: '不是有效的 JSON 或表单 / not valid JSON or form data' }],
+      ),
     };
     const e =
       known[err.status] ??
