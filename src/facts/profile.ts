@@ -116,6 +116,8 @@ export function pathText(path: readonly PropertyKey[], whole = '(profile)'): str
 
 export type ProfileCheck = { ok: true; profile: Profile } | { ok: false; errors: FieldError[] };
 
+const QUOTED_MAX = 80;
+
 /** Zod issues as field errors that name the field and, where it helps, the value given. */
 export function fieldErrors(issues: readonly z.core.$ZodIssue[], whole?: string): FieldError[] {
   return issues.map((i) => {
@@ -124,8 +126,10 @@ export function fieldErrors(issues: readonly z.core.$ZodIssue[], whole?: string)
     }
     // Range and type messages do not quote the value; the others already do.
     const quoted = !['too_small', 'too_big', 'invalid_type'].includes(i.code);
-    const got =
-      quoted || i.input === undefined || typeof i.input === 'object' ? '' : ` (got ${JSON.stringify(i.input)})`;
+    const given = JSON.stringify(i.input) ?? '';
+    // A huge value is quoted by its start only, so the answer stays small.
+    const shown = given.length > QUOTED_MAX ? `${given.slice(0, QUOTED_MAX)}…` : given;
+    const got = quoted || i.input === undefined || typeof i.input === 'object' ? '' : ` (got ${shown})`;
     return { field: pathText(i.path, whole), message: i.message + got };
   });
 }
