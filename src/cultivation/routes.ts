@@ -8,6 +8,7 @@ import { isoDate } from '../facts/profile.ts';
 import { actorOf, clientIp, newRouter, uploadedForm } from '../platform/http.ts';
 import {
   body,
+  BodyId,
   commonErrors,
   conflict,
   decimal,
@@ -18,6 +19,7 @@ import {
   Page,
   Paging,
   route,
+  Version,
 } from '../platform/openapi.ts';
 import {
   applyForTier,
@@ -46,7 +48,6 @@ import { APPLICATION_STATUSES } from './schema.ts';
 import { certificateOf, getTitle, revokeTitle, searchRegister } from './titles.ts';
 
 const day = isoDate;
-const Version = z.number().int().positive().openapi({ description: '您看到的版本号（乐观锁）/ the version you saw' });
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 const Batch = z
@@ -395,7 +396,7 @@ export const cultivationRoutes = newRouter()
         params: Id,
         ...body(
           z.object({
-            applicationId: z.number().int().positive(),
+            applicationId: BodyId,
             text: z.string().max(2000),
             contactName: z.string().max(50),
             contact: z.string().max(100),

@@ -7,6 +7,7 @@ import { isoDate } from '../facts/profile.ts';
 import { actorOf, newRouter, uploadedForm } from '../platform/http.ts';
 import {
   body,
+  BodyId,
   commonErrors,
   conflict,
   decimal,
@@ -18,7 +19,7 @@ import {
   route,
   xlsxContent,
   xlsxHeaders,
-  MAX_ID,
+  Version,
 } from '../platform/openapi.ts';
 import {
   confirmClaim,
@@ -36,7 +37,6 @@ import { getScreening, listScreenings, replayScreened, screeningList, startScree
 
 const PolicyId = z.object({ id: z.string().openapi({ example: 'local.320214.high-tech-reward' }) });
 const day = isoDate;
-const Version = z.number().int().positive().openapi({ description: '您看到的版本号（乐观锁）/ the version you saw' });
 const unprocessable = { 422: json(ErrorBody, '政策不适用 / the policy does not apply') };
 
 const Screening = z
@@ -72,7 +72,7 @@ const Account = {
   accountNo: z.string().max(40).openapi({ description: '账号 / account number' }),
 };
 const Payment = z.object({
-  claimId: z.number().int().positive().max(MAX_ID),
+  claimId: BodyId,
   status: z.enum(['paid', 'payment_failed']),
   paidOn: day.optional(),
   reference: z.string().max(100).optional(),

@@ -41,6 +41,12 @@ export const decimal = (min: number, max: number) =>
 /** The id of a record in a path (serial columns). */
 export const Id = z.object({ id: decimal(1, MAX_ID) });
 
+/** The id of a record in a JSON body. */
+export const BodyId = z.number().int().positive().max(MAX_ID);
+
+/** The version a caller saw (optimistic lock), an integer column like the ids. */
+export const Version = BodyId.openapi({ description: '您看到的版本号（乐观锁）/ the version you saw' });
+
 /** The error a state machine or an optimistic lock gives. */
 export const conflict = { 409: json(ErrorBody, '状态不允许或已被他人更新 / not allowed now, or changed meanwhile') };
 

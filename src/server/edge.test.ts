@@ -98,6 +98,13 @@ describe('numbers and ids at the edge', () => {
     await answer(admin('/api/v1/decisions/16'), 404);
   });
 
+  it('refuses ids and versions in a body past an integer column', async () => {
+    const firm = await t.as('firm');
+    expect(await refused(firm('/api/v1/applications/1/withdraw', post({ version: 2 ** 31 })))).toEqual(['version']);
+    const objection = { applicationId: 2 ** 31, text: '请核实', contactName: '赵六', contact: 'a@example.com' };
+    expect(await refused(t.request('/api/v1/notices/1/objections', post(objection)))).toEqual(['applicationId']);
+  });
+
   it('refuses implausible money, headcounts and years, naming the fact', async () => {
     const admin = await t.as('admin');
     const write = (facts: unknown) =>
