@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../platform/auth.ts';
 import { CSRF_HEADER } from '../platform/http.ts';
 import { FIRM_A, FIRM_B, PASSWORD, ROLES, testApp, type TestApp } from './test-app.ts';
+import { deliveryFixtures, recognitionFixtures } from './test-fixtures.ts';
 
 const SEED = Number(process.env.HUIQI_FUZZ_SEED ?? 20261207);
 const RUNS = Number(process.env.HUIQI_FUZZ_RUNS ?? 10_000);
@@ -126,7 +127,9 @@ function generatedValue(doc: Doc, s: Schema, depth: number): fc.Arbitrary<unknow
       return stringOf(s);
     case 'integer': {
       const min = s.minimum ?? (s.exclusiveMinimum !== undefined ? s.exclusiveMinimum + 1 : -5);
-      return fc.integer({ min, max: Math.min(s.maximum ?? min + 1000, min + 1_000_000) });
+      const max = Math.min(s.maximum ?? min + 1000, min + 1_000_000);
+      // Small values often: ids and versions of the records there are.
+      return fc.oneof(fc.integer({ min, max: Math.min(max, min + 3) }), fc.integer({ min, max }));
     }
     case 'number':
       return fc.double({ min: s.minimum ?? -1e6, max: s.maximum ?? 1e9, noNaN: true, noDefaultInfinity: true });
@@ -395,6 +398,8 @@ beforeAll(async () => {
     const { token } = (await res.json()) as { token: string };
     credentials.set(`${who} token`, { authorization: `Bearer ${token}` });
   }
+  await recognitionFixtures(t);
+  await deliveryFixtures(t);
   const policies = (await (await t.request('/api/v1/policies')).json()) as { items: { id: string }[] };
   known = [FIRM_A.uscc, FIRM_B.uscc, FIRM_A.regionCode, '320200', 'C3562', ...policies.items.map((p) => p.id)];
 }, 120_000);
