@@ -330,11 +330,12 @@ function operationsOf(doc: Doc): Operation[] {
 }
 
 /**
- * Requests that would end the credentials the fuzzer itself uses (logging out, revoking an API
- * token) are sent only without them; everything else goes as every role.
+ * Requests that would end the credentials the fuzzer itself uses, and so leave the rest of the run
+ * anonymous: logging out ends a session (sent with tokens instead), revoking a token may end the
+ * fuzzer's own (sent without credentials). Everything else goes as every role, either way.
  */
-const endsOwnCredentials = (op: Operation) =>
-  op.path.endsWith('/auth/logout') || (op.method === 'delete' && op.path.startsWith('/api/v1/auth/'));
+const endsSessions = (op: Operation) => op.path.endsWith('/auth/logout');
+const endsTokens = (op: Operation) => op.method === 'delete' && op.path.startsWith('/api/v1/auth/');
 
 function draftsOf(doc: Doc, op: Operation): fc.Arbitrary<Draft> {
   const param = (where: 'path' | 'query') =>
@@ -346,7 +347,9 @@ function draftsOf(doc: Doc, op: Operation): fc.Arbitrary<Draft> {
           .map((p) => p.name),
       },
     );
-  const who = endsOwnCredentials(op) ? fc.constant<Who>('anonymous') : fc.constantFrom(...WHO);
+  const who = endsTokens(op) ? fc.constant<Who>('anonymous') : fc.constantFrom(...WHO);
+  const kinds: Draft['credential'][] = endsSessions(op) ? ['token'] : ['session', 'token'];
+  const credential = fc.constantFrom(...kinds);
   const body = op.body
     ? valueOf(doc, op.body.schema).map((value) => ({ kind: op.body!.kind, value }))
     : fc.constant({ kind: 'none' as const });
@@ -362,7 +365,7 @@ function draftsOf(doc: Doc, op: Operation): fc.Arbitrary<Draft> {
   return fc
     .record({
       who,
-      credential: fc.constantFrom<'session' | 'token'>('session', 'token'),
+      credential,
       params: param('path'),
       query: param('query'),
       body,
@@ -442,6 +445,9 @@ describe('fuzzing every operation of the OpenAPI document', () => {
       `fuzzed ${seen.requests} requests over ${ops.length} operations as ${seen.roles.size} roles in ${seconds} s (seed ${SEED}); answers: ${JSON.stringify(Object.fromEntries(seen.statuses))}`,
     );
     for (const f of failures.slice(0, 30)) console.log(f);
+    // Every credential still works: the run was not anonymous from some point on.
+    for (const [name, headers] of credentials)
+      expect((await t.app.request('/api/v1/auth/me', { headers })).status, `${name} after the run`).toBe(200);
     expect(seen.requests).toBeGreaterThanOrEqual(RUNS);
     expect(seen.roles.size).toBe(WHO.length);
     expect(failures.length, `${failures.length} failing requests (the first are printed above)`).toBe(0);
