@@ -8,15 +8,19 @@ import { isoDate } from '../facts/profile.ts';
 import { actorOf, clientIp, newRouter, uploadedForm } from '../platform/http.ts';
 import {
   body,
+  BodyId,
   commonErrors,
   conflict,
+  decimal,
   ErrorBody,
+  Id,
   json,
+  MAX_ID,
   Page,
   Paging,
   route,
-  MAX_ID,
   uploadBody,
+  Version,
 } from '../platform/openapi.ts';
 import {
   applyForTier,
@@ -44,9 +48,7 @@ import {
 import { APPLICATION_STATUSES } from './schema.ts';
 import { certificateOf, getTitle, revokeTitle, searchRegister } from './titles.ts';
 
-const Id = z.object({ id: z.coerce.number().int().positive().max(MAX_ID) });
 const day = isoDate;
-const Version = z.number().int().positive().openapi({ description: '您看到的版本号（乐观锁）/ the version you saw' });
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 const Batch = z
@@ -164,7 +166,7 @@ export const cultivationRoutes = newRouter()
         'A firm: its own. A reviewer: their region; by default (`queue=true`) those waiting for their level, overdue first. An administrator: all.',
       request: {
         query: z.object({
-          batch: z.coerce.number().int().positive().optional(),
+          batch: decimal(1, MAX_ID).optional(),
           status: z.enum(APPLICATION_STATUSES).optional(),
           queue: flag.optional(),
           overdue: flag.optional(),
@@ -391,7 +393,7 @@ export const cultivationRoutes = newRouter()
         params: Id,
         ...body(
           z.object({
-            applicationId: z.number().int().positive(),
+            applicationId: BodyId,
             text: z.string().max(2000),
             contactName: z.string().max(50),
             contact: z.string().max(100),

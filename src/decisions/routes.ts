@@ -1,10 +1,11 @@
 /** `decisions`: read a decision record and replay it. */
 import { createRoute, z } from '@hono/zod-openapi';
 import { actorOf, newRouter } from '../platform/http.ts';
-import { commonErrors, json } from '../platform/openapi.ts';
+import { commonErrors, decimal, json } from '../platform/openapi.ts';
 import { getDecision, replayDecision, type DecisionRecord } from './service.ts';
 
-const Id = z.object({ id: z.coerce.number().int().positive() });
+/** Decision records have bigserial ids. */
+const Id = z.object({ id: decimal(1, Number.MAX_SAFE_INTEGER) });
 const Decision = z
   .object({
     id: z.number(),

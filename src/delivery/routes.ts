@@ -7,9 +7,12 @@ import { isoDate } from '../facts/profile.ts';
 import { actorOf, newRouter, uploadedForm } from '../platform/http.ts';
 import {
   body,
+  BodyId,
   commonErrors,
   conflict,
+  decimal,
   ErrorBody,
+  Id,
   json,
   Page,
   Paging,
@@ -18,6 +21,7 @@ import {
   xlsxHeaders,
   MAX_ID,
   uploadBody,
+  Version,
 } from '../platform/openapi.ts';
 import {
   confirmClaim,
@@ -33,10 +37,8 @@ import { compareSandbox } from './sandbox.ts';
 import { CLAIM_STATUSES, SCREENED } from './schema.ts';
 import { getScreening, listScreenings, replayScreened, screeningList, startScreening } from './screening.ts';
 
-const Id = z.object({ id: z.coerce.number().int().positive().max(MAX_ID) });
 const PolicyId = z.object({ id: z.string().openapi({ example: 'local.320214.high-tech-reward' }) });
 const day = isoDate;
-const Version = z.number().int().positive().openapi({ description: '您看到的版本号（乐观锁）/ the version you saw' });
 const unprocessable = { 422: json(ErrorBody, '政策不适用 / the policy does not apply') };
 
 const Screening = z
@@ -72,7 +74,7 @@ const Account = {
   accountNo: z.string().max(40).openapi({ description: '账号 / account number' }),
 };
 const Payment = z.object({
-  claimId: z.number().int().positive().max(MAX_ID),
+  claimId: BodyId,
   status: z.enum(['paid', 'payment_failed']),
   paidOn: day.optional(),
   reference: z.string().max(100).optional(),
@@ -288,11 +290,7 @@ export const deliveryRoutes = newRouter()
       request: {
         params: PolicyId,
         query: z.object({
-          round: z.coerce
-            .number()
-            .int()
-            .min(2000)
-            .max(2100)
+          round: decimal(2000, 2100)
             .optional()
             .openapi({ description: '兑现年度，默认今年 / the payout round, this year by default' }),
         }),

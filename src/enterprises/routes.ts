@@ -1,7 +1,7 @@
 /** `enterprises` and `stats`: the registry over HTTP. Every check of who may do what is in the service. */
 import { createRoute, z } from '@hono/zod-openapi';
 import { actorOf, newRouter } from '../platform/http.ts';
-import { commonErrors, json, xlsxContent, xlsxHeaders } from '../platform/openapi.ts';
+import { commonErrors, json, Paging, xlsxContent, xlsxHeaders } from '../platform/openapi.ts';
 import { AsOf, Evaluation, Profile } from '../policy/routes.ts';
 import {
   evaluateFirm,
@@ -92,8 +92,7 @@ export const enterpriseRoutes = newRouter()
         'Reviewers see firms in their region and below, administrators all, an enterprise only itself. Filters combine; `tag` may repeat (size:small, holds:specialized_sme, qualifies:cn.most.tech-sme).',
       request: {
         query: ListFilter.extend({
-          page: z.coerce.number().int().min(1).default(1),
-          pageSize: z.coerce.number().int().min(1).max(200).default(20),
+          ...Paging,
         }),
       },
       responses: {
@@ -275,8 +274,7 @@ export const enterpriseRoutes = newRouter()
         params: Uscc,
         query: z.object({
           policy: z.string().optional().openapi({ example: 'cn.most.tech-sme' }),
-          page: z.coerce.number().int().min(1).default(1),
-          pageSize: z.coerce.number().int().min(1).max(200).default(20),
+          ...Paging,
         }),
       },
       responses: {

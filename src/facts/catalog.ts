@@ -29,6 +29,8 @@ export interface FactDef {
   /** Smallest meaningful change, for gap search (e.g. 1 person, 10,000 yuan). */
   step?: number;
   required?: boolean;
+  /** The longest a string fact may be (its `min`/`max` bound numbers). */
+  maxLength?: number;
   /** Other names a spreadsheet header may use (the label's own words always match). */
   aliases?: readonly string[];
 }
@@ -54,12 +56,22 @@ export interface FactCatalog {
   compliance: Readonly<Record<string, FactDef>>;
 }
 
+/**
+ * Plausible ranges, so that a slip such as 1e308 revenue is refused rather than kept: no firm has
+ * ten trillion yuan (10^13) of anything, ten million staff, a rank past a million, a year past 2100.
+ */
+export const MONEY_MAX = 1e13;
+export const PERSONS_MAX = 10_000_000;
+export const RANK_MAX = 1_000_000;
+export const YEAR_MAX = 2100;
+
 const L = (zh: string, en: string): Label => ({ zh, en });
 const yuan = (zh: string, en: string, gap: GapDirection = 'up', aliases: string[] = []): FactDef => ({
   type: 'number',
   unit: 'yuan',
   label: L(zh, en),
   min: 0,
+  max: MONEY_MAX,
   gap,
   step: 10_000,
   aliases,
@@ -69,6 +81,7 @@ const persons = (zh: string, en: string, gap: GapDirection = 'up', aliases: stri
   unit: 'persons',
   label: L(zh, en),
   min: 0,
+  max: PERSONS_MAX,
   gap,
   step: 1,
   aliases,
@@ -129,6 +142,7 @@ export const catalog: FactCatalog = {
     name: {
       type: 'string',
       label: L('企业名称', 'Enterprise name'),
+      maxLength: 200,
       gap: 'none',
       aliases: ['单位名称', '企业（单位）名称', 'name'],
     },
@@ -201,6 +215,7 @@ export const catalog: FactCatalog = {
       type: 'integer',
       unit: 'rank',
       min: 1,
+      max: RANK_MAX,
       label: L('主导产品国内市场排名', 'Rank in China'),
       gap: 'down',
       step: 1,
@@ -209,6 +224,7 @@ export const catalog: FactCatalog = {
       type: 'integer',
       unit: 'rank',
       min: 1,
+      max: RANK_MAX,
       label: L('主导产品全球市场排名', 'Global rank'),
       gap: 'down',
       step: 1,
@@ -298,7 +314,15 @@ export const catalog: FactCatalog = {
     totalLiabilities: yuan('负债总额', 'Total liabilities', 'down', ['负债合计', '负债总计']),
     totalCosts: yuan('成本费用支出总额', 'Total costs and expenses', 'none'),
     rdExpense: yuan('研发费用', 'R&D expense', 'up', ['研发投入', '研发经费', '研究开发费用']),
-    netProfit: { type: 'number', unit: 'yuan', label: L('净利润', 'Net profit'), gap: 'up', step: 10_000 },
+    netProfit: {
+      type: 'number',
+      unit: 'yuan',
+      label: L('净利润', 'Net profit'),
+      min: -MONEY_MAX,
+      max: MONEY_MAX,
+      gap: 'up',
+      step: 10_000,
+    },
     developmentScore: {
       type: 'number',
       unit: 'points',
@@ -336,7 +360,7 @@ export const catalog: FactCatalog = {
         kind: { type: 'enum', values: HONOR_KINDS, label: L('类型', 'Kind'), required: true },
         validFrom: { type: 'date', label: L('有效期起', 'Valid from') },
         validTo: { type: 'date', label: L('有效期止', 'Valid to') },
-        certificateNo: { type: 'string', label: L('证书编号', 'Certificate number') },
+        certificateNo: { type: 'string', label: L('证书编号', 'Certificate number'), maxLength: 100 },
       },
       derived: {
         valid: { type: 'boolean', label: L('在有效期内', 'Valid'), validFrom: 'validFrom', validTo: 'validTo' },
@@ -353,8 +377,8 @@ export const catalog: FactCatalog = {
           absentAs: 'science_technology',
         },
         level: { type: 'enum', values: LEVELS, label: L('级别', 'Level'), required: true },
-        year: { type: 'integer', label: L('年度', 'Year'), min: 1949, required: true },
-        rank: { type: 'integer', label: L('排名', 'Rank'), min: 1 },
+        year: { type: 'integer', label: L('年度', 'Year'), min: 1949, max: YEAR_MAX, required: true },
+        rank: { type: 'integer', label: L('排名', 'Rank'), min: 1, max: RANK_MAX },
       },
     },
     rdInstitutions: {
@@ -373,7 +397,7 @@ export const catalog: FactCatalog = {
           required: true,
         },
         role: { type: 'enum', values: ['lead', 'participant'], label: L('角色', 'Role'), required: true },
-        year: { type: 'integer', label: L('年度', 'Year'), min: 1949, required: true },
+        year: { type: 'integer', label: L('年度', 'Year'), min: 1949, max: YEAR_MAX, required: true },
       },
     },
     equityFinancing: {
@@ -381,7 +405,14 @@ export const catalog: FactCatalog = {
       itemLabel: L('笔股权融资', 'equity round'),
       item: {
         date: { type: 'date', label: L('到账日期', 'Date paid in'), required: true },
-        amount: { type: 'number', unit: 'yuan', label: L('实缴金额', 'Amount paid in'), min: 0, required: true },
+        amount: {
+          type: 'number',
+          unit: 'yuan',
+          label: L('实缴金额', 'Amount paid in'),
+          min: 0,
+          max: MONEY_MAX,
+          required: true,
+        },
         qualifiedInvestor: { type: 'boolean', label: L('合格机构投资者', 'Qualified institutional investor') },
       },
     },

@@ -57,7 +57,7 @@ function factSchema(def: FactDef): z.ZodType {
       });
     }
     case 'string':
-      return z.string();
+      return def.maxLength === undefined ? z.string() : z.string().max(def.maxLength);
   }
 }
 
@@ -107,25 +107,30 @@ export interface FieldError {
   message: string;
 }
 
-function pathText(path: readonly PropertyKey[]): string {
+/** A path as a form names it: `ip[2].title`, `years.2025.revenue`; `whole` for the value itself. */
+export function pathText(path: readonly PropertyKey[], whole = '(profile)'): string {
   let s = '';
   for (const p of path) s += typeof p === 'number' ? `[${p}]` : s ? `.${String(p)}` : String(p);
-  return s || '(profile)';
+  return s || whole;
 }
 
 export type ProfileCheck = { ok: true; profile: Profile } | { ok: false; errors: FieldError[] };
 
+const QUOTED_MAX = 80;
+
 /** Zod issues as field errors that name the field and, where it helps, the value given. */
-export function fieldErrors(issues: readonly z.core.$ZodIssue[]): FieldError[] {
+export function fieldErrors(issues: readonly z.core.$ZodIssue[], whole?: string): FieldError[] {
   return issues.map((i) => {
     if (i.code === 'unrecognized_keys') {
-      return { field: pathText(i.path), message: `unknown field(s): ${i.keys.join(', ')}` };
+      return { field: pathText(i.path, whole), message: `unknown field(s): ${i.keys.join(', ')}` };
     }
     // Range and type messages do not quote the value; the others already do.
     const quoted = !['too_small', 'too_big', 'invalid_type'].includes(i.code);
-    const got =
-      quoted || i.input === undefined || typeof i.input === 'object' ? '' : ` (got ${JSON.stringify(i.input)})`;
-    return { field: pathText(i.path), message: i.message + got };
+    const given = JSON.stringify(i.input) ?? '';
+    // A huge value is quoted by its start only, so the answer stays small.
+    const shown = given.length > QUOTED_MAX ? `${given.slice(0, QUOTED_MAX)}…` : given;
+    const got = quoted || i.input === undefined || typeof i.input === 'object' ? '' : ` (got ${shown})`;
+    return { field: pathText(i.path, whole), message: i.message + got };
   });
 }
 

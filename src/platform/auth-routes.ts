@@ -14,7 +14,7 @@ import {
   TOKEN_MAX_DAYS,
 } from './auth.ts';
 import { AppError } from './errors.ts';
-import { commonErrors, ErrorBody, json, MAX_ID } from './openapi.ts';
+import { commonErrors, decimal, ErrorBody, json, MAX_ID } from './openapi.ts';
 import { actorOf, clientIp, CSRF_COOKIE, newRouter, SESSION_COOKIE, type Ctx } from './http.ts';
 import { LEVELS, ROLES } from './schema.ts';
 
@@ -219,8 +219,8 @@ export const authRoutes = newRouter()
         query: z.object({
           action: z.string().optional(),
           subjectId: z.string().optional(),
-          before: z.coerce.number().int().positive().optional(),
-          limit: z.coerce.number().int().min(1).max(500).default(50),
+          before: decimal(1, Number.MAX_SAFE_INTEGER).optional(),
+          limit: decimal(1, 500).default(50),
         }),
       },
       responses: {

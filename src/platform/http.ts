@@ -17,6 +17,7 @@ import { sessionActor, tokenActor } from './auth.ts';
 import type { Platform } from './context.ts';
 import { AppError, invalid, tooManyRequests, unauthenticated, type ErrorStatus, type Message } from './errors.ts';
 import type { RateLimit } from './rate-limit.ts';
+import { refuseBadStrings } from './strings.ts';
 
 export const SESSION_COOKIE = 'huiqi_session';
 export const CSRF_COOKIE = 'huiqi_csrf';
@@ -35,10 +36,18 @@ export interface AppEnv {
 
 export type Ctx = Context<AppEnv>;
 
+/** How a 400 names a whole part of the request (a body that is not an object, say). */
+const WHOLE: Record<string, string> = { json: '(body)', form: '(form)', query: '(query)', param: '(path)' };
+
 export function newRouter(): OpenAPIHono<AppEnv> {
   return new OpenAPIHono<AppEnv>({
-    defaultHook: (result) => {
-      if (!result.success) throw invalid(fieldErrors(result.error.issues));
+    defaultHook: (result, c) => {
+      const whole = WHOLE[result.target];
+      if (!result.success) throw invalid(fieldErrors(result.error.issues, whole));
+      // A required JSON body is only validated without a JSON content type when none was sent.
+      if (result.target === 'json' && !/^application\/json/i.test(c.req.header('content-type') ?? ''))
+        throw invalid([{ field: '(body)', message: '缺少 JSON 请求体 / the JSON body is missing' }]);
+      refuseBadStrings(result.data, whole);
     },
   });
 }
@@ -111,11 +120,15 @@ export async function uploadedForm(
   if (!file && !('file' in fields))
     throw invalid([{ field: 'file', message: 'required: the spreadsheet or document' }]);
   if (!file)
-    throw new AppError(400, 'file_missing', {
-      zh: '请在表单字段 file 中上传文件',
-      en: 'Send the file in the form field "file"',
-    });
-  return { file: await file, fields };
+    throw new AppError(
+      400,
+      'file_missing',
+      { zh: '请在表单字段 file 中上传文件', en: 'Send the file in the form field "file"' },
+      [{ field: 'file', message: '缺少文件 / no file sent' }],
+    );
+  const upload = await file;
+  refuseBadStrings({ ...fields, file: { name: upload.name } }, '(form)');
+  return { file: upload, fields };
 }
 
 function socketPeer(c: Ctx): string | undefined {
@@ -210,10 +223,12 @@ export function errorResponse(err: Error, c: Ctx): Response {
         zh: '请求体的类型不受支持',
         en: 'The body is not of a type this route reads',
       }),
-      400: new AppError(400, 'malformed_body', {
-        zh: '请求体格式错误（不是有效的 JSON 或表单）',
-        en: `The request body is malformed: ${err.message}`,
-      }),
+      400: new AppError(
+        400,
+        'malformed_body',
+        { zh: '请求体格式错误（不是有效的 JSON 或表单）', en: `The request body is malformed: ${err.message}` },
+        [{ field: '(body)', message: '不是有效的 JSON 或表单 / not valid JSON or form data' }],
+      ),
     };
     const e =
       known[err.status] ??

@@ -27,6 +27,26 @@ export const commonErrors = {
 /** The largest id a serial column holds: a larger one in a path or body is refused, not a 500. */
 export const MAX_ID = 2_147_483_647;
 
+/**
+ * A whole number in a path or query, written in decimal digits only: `0x10`, `1e3`, ` 16` and
+ * `16.0` are refused, not read as numbers.
+ */
+export const decimal = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d{1,16}$/, { message: '须为十进制数字 / must be written in decimal digits 0-9' })
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+
+/** The id of a record in a path (serial columns). */
+export const Id = z.object({ id: decimal(1, MAX_ID) });
+
+/** The id of a record in a JSON body. */
+export const BodyId = z.number().int().positive().max(MAX_ID);
+
+/** The version a caller saw (optimistic lock), an integer column like the ids. */
+export const Version = BodyId.openapi({ description: '您看到的版本号（乐观锁）/ the version you saw' });
+
 /** The error a state machine or an optimistic lock gives. */
 export const conflict = { 409: json(ErrorBody, '状态不允许或已被他人更新 / not allowed now, or changed meanwhile') };
 
@@ -39,8 +59,8 @@ export const body = <T extends z.ZodTypeAny>(schema: T) => ({
 export const Page = <T extends z.ZodTypeAny>(item: T) =>
   z.object({ items: z.array(item), total: z.number(), page: z.number(), pageSize: z.number() });
 export const Paging = {
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  page: decimal(1, MAX_ID).default(1),
+  pageSize: decimal(1, 200).default(20),
 };
 
 /** The common head of a route: method, path, one tag, a bilingual summary. */

@@ -333,7 +333,7 @@ describe(`imports that are turned away, on ${BACKEND}`, () => {
       code: 'unsupported_file',
       fields: undefined,
     });
-    expect(await refused(form('名单.xlsx', ''))).toEqual({ status: 400, code: 'empty_file', fields: undefined });
+    expect(await refused(form('名单.xlsx', ''))).toEqual({ status: 400, code: 'empty_file', fields: ['file'] });
     // No `file` part at all: the request's own validation names the field.
     const none = new FormData();
     none.append('year', '2025');
@@ -341,7 +341,7 @@ describe(`imports that are turned away, on ${BACKEND}`, () => {
     // A `file` part that is text, not a file.
     const text = new FormData();
     text.append('file', '统一社会信用代码,企业名称');
-    expect(await refused(text)).toEqual({ status: 400, code: 'file_missing', fields: undefined });
+    expect(await refused(text)).toEqual({ status: 400, code: 'file_missing', fields: ['file'] });
     expect(await queued()).toBe(before);
   });
 

@@ -160,6 +160,9 @@ describe('what the import tells the official, Chinese first', () => {
     // The cell as written and in the column's unit: −3,000 万元, not −30,000,000 yuan.
     ['营业收入（万元）', '-3,000', '营业收入（万元）不能为负数：“-3,000” (must be ≥ 0)'],
     ['营业收入（万元）', '1e305', '营业收入（万元）数值过大：“1e305” (too large a number)'],
+    // Finite but past any firm's: 10^13 yuan is 10^9 万元.
+    ['营业收入（万元）', '2e9', '营业收入（万元）不能大于 1000000000：“2e9” (must be ≤ 1000000000)'],
+    ['从业人员（人）', '20000000', '从业人员（人）不能大于 10000000：“20000000” (must be ≤ 10000000)'],
   ])('%s “%s”', (column, value, reason) => {
     const got = reasonFor(column, value);
     expect(got).toBe(reason);

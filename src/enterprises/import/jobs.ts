@@ -36,7 +36,9 @@ export async function submitImport(p: Platform, actor: Actor, file: Upload, year
       en: `"${file.name}" is not an .xlsx or .csv file`,
     });
   if (file.data.length === 0)
-    throw new AppError(400, 'empty_file', { zh: '上传的文件是空的', en: 'The file is empty' });
+    throw new AppError(400, 'empty_file', { zh: '上传的文件是空的', en: 'The file is empty' }, [
+      { field: 'file', message: '文件是空的 / the file is empty' },
+    ]);
   const id = randomUUID();
   await p.db.insert(imports).values({
     id,
