@@ -19,7 +19,6 @@ import {
   route,
   xlsxContent,
   xlsxHeaders,
-  MAX_ID,
   uploadBody,
   Version,
 } from '../platform/openapi.ts';

@@ -71,6 +71,14 @@ const tooLargeFile = (name: string, maxBytes: number) =>
     en: `${name} is larger than the ${Math.round(maxBytes / 1024 / 1024)} MB limit`,
   });
 
+const malformedForm = (e: Error) =>
+  new AppError(
+    400,
+    'malformed_body',
+    { zh: '请求体格式错误（不是有效的表单）', en: `The request body is not a valid form: ${e.message}` },
+    [{ field: '(body)', message: e.message }],
+  );
+
 /**
  * A multipart upload: its `file` field (400 `file_missing` without one, 413 past `maxBytes`) and
  * the other fields. The body is parsed as it arrives (busboy), never buffered and parsed in one go.
@@ -88,10 +96,7 @@ export async function uploadedForm(
       limits: { files: 1, fileSize: maxBytes, fields: 20, fieldSize: 64 * 1024 },
     });
   } catch (e) {
-    throw new AppError(400, 'malformed_body', {
-      zh: '请求体格式错误（不是有效的表单）',
-      en: `The request body is malformed: ${(e as Error).message}`,
-    });
+    throw malformedForm(e as Error);
   }
   const fields: Record<string, string> = {};
   let file: Promise<Upload> | undefined;
@@ -109,9 +114,7 @@ export async function uploadedForm(
       file.catch(() => undefined); // answered below, once the body is read
     });
     parser.on('close', resolve);
-    parser.on('error', (e: Error) =>
-      reject(new AppError(400, 'malformed_body', { zh: '请求体格式错误（不是有效的表单）', en: e.message })),
-    );
+    parser.on('error', (e: Error) => reject(malformedForm(e)));
   });
   if (body) Readable.fromWeb(body as import('node:stream/web').ReadableStream).pipe(parser);
   else parser.end();

@@ -160,11 +160,12 @@ export function shown(op: Operation, d: Draft, index: number, seed: number): str
 
 /**
  * Requests that would end the credentials the fuzzer itself uses, and so leave the rest of the run
- * anonymous: logging out ends a session (sent with tokens instead), revoking a token may end the
- * fuzzer's own (sent without credentials). Everything else goes as every role, either way.
+ * anonymous: logging out ends a session, and everywhere (`?everywhere=true`) every token too;
+ * revoking a token may end the fuzzer's own. They are sent without credentials. Everything else
+ * goes as every role, with a session or a token.
  */
-const endsSessions = (op: Operation) => op.path.endsWith('/auth/logout');
-const endsTokens = (op: Operation) => op.method === 'delete' && op.path.startsWith('/api/v1/auth/');
+const endsCredentials = (op: Operation) =>
+  op.path.endsWith('/auth/logout') || (op.method === 'delete' && op.path.startsWith('/api/v1/auth/'));
 
 /** Requests for one operation as the callers given: generated from its schemas, then mutated. */
 export function draftsOf(spec: Spec, op: Operation, callers: readonly string[]): fc.Arbitrary<Draft> {
@@ -177,8 +178,8 @@ export function draftsOf(spec: Spec, op: Operation, callers: readonly string[]):
           .map((p) => p.name),
       },
     );
-  const who = endsTokens(op) ? fc.constant('anonymous') : fc.constantFrom(...callers);
-  const kinds: Draft['credential'][] = endsSessions(op) ? ['token'] : ['session', 'token'];
+  const who = endsCredentials(op) ? fc.constant('anonymous') : fc.constantFrom(...callers);
+  const kinds: Draft['credential'][] = ['session', 'token'];
   const credential = fc.constantFrom(...kinds);
   const body = op.body
     ? valueOf(spec, op.body.schema).map((value) => ({ kind: op.body!.kind, value }))
