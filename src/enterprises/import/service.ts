@@ -11,6 +11,7 @@ import type { Db } from '../../platform/database.ts';
 import type parseTask from './parse-task.ts';
 import { recordBatch, type Project } from '../ledger.ts';
 import { enterprises } from '../schema.ts';
+import { letRequestsIn } from '../../platform/jobs.ts';
 import { offThread } from '../../platform/off-thread.ts';
 import { sheetExhausted, SHEET_HEAP_MB } from '../../platform/sheets.ts';
 import { row as says } from './messages.ts';
@@ -116,6 +117,7 @@ export async function importSheet(db: Db, sheet: SheetImport, opts: ImportOption
       else outcome.unchanged++;
     }
     await opts.progress?.(Math.min(i + CHUNK, good.length), outcome);
+    await letRequestsIn();
   }
   sheet.bad.sort((a, b) => a.row - b.row);
   return outcome;

@@ -4,8 +4,11 @@
  * they are, UTF-16 text, a 48 MB CSV, and formula-looking cells given back in the rejected rows.
  * Every file is built at test time.
  */
+import { eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rowsOf } from '../../platform/database.ts';
+import { uploadParts } from '../../platform/schema.ts';
 import { entry, repeated, unzip, zip } from '../../platform/test-zip.ts';
 import { answer, testApp, usccFor, type Send, type TestApp } from '../../server/test-app.ts';
 
@@ -22,6 +25,7 @@ afterAll(() => t?.close());
 
 interface ImportStatus {
   status: string;
+  total: number;
   imported: number;
   rejected: number;
   failure: string | null;
@@ -35,17 +39,19 @@ function form(name: string, data: Buffer, year?: string): FormData {
   return f;
 }
 
-async function importFile(name: string, data: Buffer, year = '2025'): Promise<ImportStatus> {
-  const { id } = await answer<{ id: string }>(
-    admin('/api/v1/imports', { method: 'POST', body: form(name, data, year) }),
-    202,
-  );
+const submit = async (name: string, data: Buffer, year = '2025') =>
+  (await answer<{ id: string }>(admin('/api/v1/imports', { method: 'POST', body: form(name, data, year) }), 202)).id;
+
+/** Polls the import, as the console does, until `until` holds. */
+async function pollImport(id: string, until = (s: ImportStatus) => s.status === 'done' || s.status === 'failed') {
   for (;;) {
     const s = await answer<ImportStatus>(admin(`/api/v1/imports/${id}`), 200);
-    if (s.status === 'done' || s.status === 'failed') return s;
-    await new Promise((r) => setTimeout(r, 200));
+    if (until(s)) return s;
+    await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+const importFile = async (name: string, data: Buffer, year?: string) => pollImport(await submit(name, data, year));
 
 /** The highest resident memory seen while `work` runs, above what it was before. */
 async function memoryGrowth(work: () => Promise<unknown>): Promise<number> {
@@ -109,8 +115,8 @@ describe(`spreadsheet zip bombs, on ${BACKEND}`, () => {
   });
 });
 
-const firms = (n: number) =>
-  Array.from({ length: n }, (_, i) => `${usccFor('320211', 9000 + i)},测试企业${i},${100 + i}`).join('\r\n');
+const firms = (n: number, from = 9000) =>
+  Array.from({ length: n }, (_, i) => `${usccFor('320211', from + i)},测试企业${from + i},${100 + i}`).join('\r\n');
 const CSV = `统一社会信用代码,企业名称,营业收入（万元）\r\n${firms(3)}\r\n`;
 
 describe(`files whose name or encoding is not what it seems, on ${BACKEND}`, () => {
@@ -167,5 +173,24 @@ describe(`cells that look like formulas, on ${BACKEND}`, () => {
     const strings = parts.get('xl/sharedStrings.xml')?.toString('utf8') ?? '';
     expect(sheet).not.toMatch(/<f[ >]/);
     for (const x of tricks) expect(sheet + strings).toContain(x.replaceAll('"', '&quot;'));
+  });
+});
+
+describe(`following an import, on ${BACKEND}`, () => {
+  it('answers every poll from the import’s row alone: with the stored file gone, it still says how far it is', async () => {
+    const n = 3000;
+    const id = await submit(
+      '进度.csv',
+      Buffer.from(`统一社会信用代码,企业名称,营业收入（万元）\r\n${firms(n, 20_000)}\r\n`),
+    );
+    // Once the file has been read (its rows counted), nothing needs it: drop what is stored of it.
+    expect(await pollImport(id, (s) => s.total > 0)).toMatchObject({ status: 'running', total: n });
+    await t.platform.db.delete(uploadParts).where(eq(uploadParts.uploadId, id));
+    const [left] = await rowsOf<{ n: number }>(
+      t.platform.db,
+      sql`select count(*)::int as n from upload_parts where upload_id = ${id}`,
+    );
+    expect(left!.n).toBe(0);
+    expect(await pollImport(id)).toMatchObject({ status: 'done', total: n, imported: n, rejected: 0 });
   });
 });
