@@ -373,7 +373,7 @@ describe('快申快享: a firm the data cannot decide supplies the facts and is 
     });
     // The reviewer's firm detail reads that firm's claims alone.
     const ofFirm = await answer<{ items: { id: number; uscc: string }[] }>(
-      get('admin', `/api/v1/claims?uscc=${HANGZHOU_FIRM.uscc.toLowerCase()}`),
+      get('admin', `/api/v1/claims?uscc=${HANGZHOU_FIRM.uscc!.toLowerCase()}`),
       200,
     );
     expect(ofFirm.items.map((c) => [c.id, c.uscc])).toEqual([[invite.id, HANGZHOU_FIRM.uscc]]);
