@@ -235,6 +235,8 @@ export async function recheckClaim(p: Platform, actor: Actor, id: number, input:
 export interface ClaimQuery {
   policyId?: string | undefined;
   status?: ClaimStatus | undefined;
+  /** One firm's claims (a reviewer's firm detail). */
+  uscc?: string | undefined;
   page: number;
   pageSize: number;
 }
@@ -250,6 +252,7 @@ export async function listClaims(p: Platform, actor: Actor, q: ClaimQuery) {
     scope,
     q.policyId ? eq(claims.policyId, q.policyId) : undefined,
     q.status ? eq(claims.status, q.status) : undefined,
+    q.uscc ? eq(claims.uscc, q.uscc.toUpperCase()) : undefined,
   );
   const [rows, [total]] = await Promise.all([
     p.db
@@ -268,7 +271,7 @@ export async function listClaims(p: Platform, actor: Actor, q: ClaimQuery) {
     recordListRead(p.db, actor, {
       action: 'delivery.claim.list',
       regionCode: actor.regionCode,
-      detail: { policyId: q.policyId ?? null, status: q.status ?? null, shown: rows.length },
+      detail: { policyId: q.policyId ?? null, status: q.status ?? null, uscc: q.uscc ?? null, shown: rows.length },
     });
   // A list never carries other firms' bank accounts: those go out only in the audited payment export.
   const items = rows.map((c) =>

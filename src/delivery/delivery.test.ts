@@ -371,6 +371,12 @@ describe('快申快享: a firm the data cannot decide supplies the facts and is 
       claim: { status: 'invited', unverified: declared },
       evaluation: { verdict: 'undetermined', unverified: declared },
     });
+    // The reviewer's firm detail reads that firm's claims alone.
+    const ofFirm = await answer<{ items: { id: number; uscc: string }[] }>(
+      get('admin', `/api/v1/claims?uscc=${HANGZHOU_FIRM.uscc!.toLowerCase()}`),
+      200,
+    );
+    expect(ofFirm.items.map((c) => [c.id, c.uscc])).toEqual([[invite.id, HANGZHOU_FIRM.uscc]]);
     expect(
       await answer(
         post('admin', `/api/v1/enterprises/${HANGZHOU_FIRM.uscc}/facts/verify`, {

@@ -178,7 +178,12 @@ export const deliveryRoutes = newRouter()
     createRoute({
       ...route('get', '/api/v1/claims', 'delivery', '兑现事项 / Claims (a firm’s own, or a region’s)'),
       request: {
-        query: z.object({ policy: z.string().optional(), status: z.enum(CLAIM_STATUSES).optional(), ...Paging }),
+        query: z.object({
+          policy: z.string().optional(),
+          status: z.enum(CLAIM_STATUSES).optional(),
+          uscc: z.string().max(18).optional().openapi({ description: '一家企业的事项 / one firm’s claims' }),
+          ...Paging,
+        }),
       },
       responses: { 200: json(Page(Claim), '事项 / claims'), ...commonErrors },
     }),

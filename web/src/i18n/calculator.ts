@@ -34,6 +34,7 @@ export const zh = {
   'evaluation.gaps.none': '未找到可行的调整方案。',
   'evaluation.gaps.qualified': '已符合条件，无需调整。',
   'evaluation.missing': '尚缺以下信息，补充后才能得出结论',
+  'evaluation.unverified': '以下信息为企业自报，须经主管部门核实后方可兑现：{names}',
   'evaluation.unknownParameters': '政策尚未公布以下参数，结论暂时无法确定：{names}',
   'evaluation.policyHash': '策略指纹',
   // What-if
@@ -225,6 +226,8 @@ export const en: Record<CalculatorKey, string> = {
   'evaluation.gaps.none': 'No feasible change was found.',
   'evaluation.gaps.qualified': 'Already qualified; nothing to change.',
   'evaluation.missing': 'Still missing — needed before a verdict',
+  'evaluation.unverified':
+    'The firm declared these itself; the competent authority must verify them before anything is paid or granted: {names}',
   'evaluation.unknownParameters':
     'The policy has not yet published these parameters, so the verdict cannot be decided: {names}',
   'evaluation.policyHash': 'Policy fingerprint',

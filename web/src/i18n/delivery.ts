@@ -49,13 +49,15 @@ export const zh = {
 
   'delivery.list.qualified': '符合条件',
   'delivery.list.not_qualified': '不符合',
-  'delivery.list.undetermined': '待补充',
+  'delivery.list.undetermined': '待补充或核实',
   'delivery.list.empty': '名单为空',
   'delivery.col.firm': '企业名称',
   'delivery.col.uscc': '统一社会信用代码',
   'delivery.col.amount': '金额（万元）',
   'delivery.col.failed': '未满足的条件',
-  'delivery.col.missing': '缺少的数据',
+  'delivery.col.missing': '待补充或待核实的数据',
+  'delivery.missing': '待补充：',
+  'delivery.unverified': '待核实：',
 
   'delivery.publish.button': '发布名单',
   'delivery.publish.title': '发布名单',
@@ -156,6 +158,11 @@ export const zh = {
   'claim.recheck.offered': '核验通过：贵企业符合条件，请确认领取',
   'claim.recheck.ineligible': '经核验，贵企业不符合该政策条件',
   'claim.recheck.still': '仍缺少部分信息，请补充后再核验',
+  'claim.recheck.unverified': '仍待主管部门核实，核实后再点击“重新核验”',
+  'claim.recheck.again': '重新核验',
+  'claim.verifying.title': '待主管部门核实',
+  'claim.verifying.intro':
+    '贵企业申报的信息须经主管部门核实后方可兑现，无需重复填报。核实后，请于 {date} 前点击“重新核验”。',
 
   'claim.confirmed.text': '已确认领取，款项将拨付至以下账户：',
   'claim.paid.text': '已于 {date} 支付，支付凭证号 {ref}',
@@ -227,13 +234,15 @@ export const en: Record<DeliveryKey, string> = {
 
   'delivery.list.qualified': 'Eligible',
   'delivery.list.not_qualified': 'Not eligible',
-  'delivery.list.undetermined': 'Facts needed',
+  'delivery.list.undetermined': 'Facts needed or to verify',
   'delivery.list.empty': 'Nobody on this list',
   'delivery.col.firm': 'Firm',
   'delivery.col.uscc': 'Credit code',
   'delivery.col.amount': 'Amount (万元)',
   'delivery.col.failed': 'Conditions not met',
-  'delivery.col.missing': 'Facts missing',
+  'delivery.col.missing': 'Facts to supply or verify',
+  'delivery.missing': 'To supply: ',
+  'delivery.unverified': 'To verify: ',
 
   'delivery.publish.button': 'Publish the list',
   'delivery.publish.title': 'Publish the list',
@@ -335,6 +344,11 @@ export const en: Record<DeliveryKey, string> = {
   'claim.recheck.offered': 'Checked: your firm qualifies. Please confirm',
   'claim.recheck.ineligible': 'Checked: your firm does not meet the conditions',
   'claim.recheck.still': 'Some facts are still missing',
+  'claim.recheck.unverified': 'Still waiting for the authority to verify; check again once it has',
+  'claim.recheck.again': 'Check again',
+  'claim.verifying.title': 'Waiting for the authority to verify',
+  'claim.verifying.intro':
+    'What your firm declared counts only once the competent authority has verified it; there is nothing to fill in again. Once verified, click “Check again” by {date}.',
 
   'claim.confirmed.text': 'Confirmed. The money will be paid into:',
   'claim.paid.text': 'Paid on {date}, reference {ref}',

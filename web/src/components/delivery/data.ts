@@ -47,7 +47,7 @@ export interface Screening {
   amounts: Partial<Record<ScreenedVerdict, number>>;
 }
 
-/** One firm on a screening's list: its amount, the conditions it fails, the facts it lacks. */
+/** One firm on a screening's list: its amount, the conditions it fails, the facts it lacks or has only declared. */
 export interface Screened {
   uscc: string;
   name: string | null;
@@ -55,6 +55,8 @@ export interface Screened {
   amount: number | null;
   failed: { id: string; title: Label }[];
   missing: string[];
+  /** 待核实: facts only the firm's own word supports that would decide it. */
+  unverified: string[];
 }
 
 export interface Claim {
@@ -65,6 +67,8 @@ export interface Claim {
   status: ClaimStatus;
   amount: number | null;
   missing: string[] | null;
+  /** 待核实: the firm's own facts that would decide it, waiting for a reviewer. */
+  unverified: string[] | null;
   respondBy: string;
   bankName: string | null;
   accountName: string | null;
@@ -145,6 +149,8 @@ export const useScreened = (id: number, verdict: ScreenedVerdict, page: number, 
 
 export interface ClaimQuery {
   policy?: string;
+  /** One firm's claims. */
+  uscc?: string;
   status?: ClaimStatus;
   page?: number;
   pageSize?: number;

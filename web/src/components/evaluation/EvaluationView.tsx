@@ -1,7 +1,7 @@
 /**
  * One policy's evaluation, explained: the verdict, the score breakdown, every criterion with what
  * was found against what is required and its legal source, what it would take to qualify, and the
- * facts still missing. The portal and the console show the same view as the calculator.
+ * facts still missing or waiting to be verified (待核实). The portal and the console show the same view as the calculator.
  */
 import { Alert, Col, Row, Skeleton, Space, Tag, Typography } from 'antd';
 import { lazy, Suspense, type ReactNode } from 'react';
@@ -9,6 +9,7 @@ import { useI18n } from '../../i18n/index.tsx';
 import { labelOfPath, useFactCatalog, usePolicy } from './data.ts';
 import { enumLabel, formatRequired, formatValue } from './formatting.ts';
 import { StatusTag, VerdictTag } from './Tags.tsx';
+import { UnverifiedNotice } from './UnverifiedNotice.tsx';
 import type { EvaluationCriterion, EvaluationData } from './types.ts';
 
 const ScoreChart = lazy(() => import('./ScoreChart.tsx'));
@@ -139,6 +140,7 @@ export function EvaluationView({ evaluation: ev, gapsLoading, extra, level = 4 }
             })}
           />
         )}
+        <UnverifiedNotice paths={ev.unverified ?? []} testId={`unverified-${ev.policy}`} />
         {ev.missing.length > 0 && (
           <Alert
             type="info"

@@ -72,7 +72,7 @@ export function useEvaluation(policyId: string, profile: Profile, opts: Evaluate
   });
 }
 
-/** A readable name for a fact path such as `years.2025.techStaff`, `ip[0].mainProduct` or `compliance.taxEvasion`. */
+/** A readable name for a fact path such as `years.2025.techStaff`, `ip[0].mainProduct`, `compliance.taxEvasion` or a whole list (`honors`). */
 export function labelOfPath(catalog: FactCatalog | undefined, path: string): Label {
   const fallback = { zh: path, en: path };
   if (!catalog) return fallback;
@@ -98,7 +98,7 @@ export function labelOfPath(catalog: FactCatalog | undefined, path: string): Lab
   }
   const flag = /^compliance\.(\w+)$/.exec(path);
   if (flag) return catalog.compliance[flag[1]!]?.label ?? fallback;
-  return catalog.scalars[path]?.label ?? fallback;
+  return catalog.scalars[path]?.label ?? catalog.lists[path]?.label ?? fallback;
 }
 
 /** The catalog entry of a fact path (its type, unit and limits), if it has one. */

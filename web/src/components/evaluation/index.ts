@@ -2,6 +2,7 @@
 export { EvaluationView, type EvaluationViewProps } from './EvaluationView.tsx';
 export { useDebounced, WhatIfPanel, type WhatIfPanelProps } from './WhatIfPanel.tsx';
 export { StatusTag, VerdictTag } from './Tags.tsx';
+export { UnverifiedNotice } from './UnverifiedNotice.tsx';
 export {
   enumLabel,
   formatRequired,

@@ -24,6 +24,8 @@ export interface EvaluationData extends Omit<Evaluation, 'title' | 'outcomeLabel
   title?: Label;
   outcomeLabel?: Label | null;
   criteria: EvaluationCriterion[];
+  /** 待核实: facts only the firm's own word supports that would decide a payout or a title (the API's, not the engine's). */
+  unverified?: string[];
 }
 
 /** A profile as the public contract has it: money in yuan, ratios as fractions. */

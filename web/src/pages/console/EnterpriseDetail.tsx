@@ -1,7 +1,8 @@
 /**
  * 企业详情 for an officer: who the firm is, its eligibility for every policy (evaluated once per
  * page view, each kept as a decision record), its profile by fiscal year with the source of each
- * value, the history of every fact, and 修正数据 — a correction with a reason. A firm outside the
+ * value, the history of every fact, 修正数据 — a correction with a reason — and what the firm declared
+ * that waits on verification (待核实的企业申报, where the inbox leads). A firm outside the
  * officer's region is refused by the API, and the page says so (403).
  */
 import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
@@ -20,6 +21,7 @@ import { TierTags } from '../../components/console/TierTags.tsx';
 import { useFactCatalog, type Profile } from '../../components/evaluation/index.ts';
 import { ProfileView } from '../../components/profile/index.ts';
 import { Decisions, type MadeDecision } from './detail/Decisions.tsx';
+import { DeclaredFacts } from './detail/DeclaredFacts.tsx';
 import { Eligibility, type FirmEvaluation } from './detail/Eligibility.tsx';
 import { FactHistory } from './detail/FactHistory.tsx';
 
@@ -172,6 +174,7 @@ export default function EnterpriseDetail() {
           ]}
         />
       </Card>
+      {mayCorrect && <DeclaredFacts uscc={f.uscc} onVerified={corrected} />}
       <Card>
         <Tabs
           activeKey={tab}

@@ -267,17 +267,20 @@ function TierCard({
     const gap = best === null ? undefined : ev.gaps.find((g) => g.effort === best);
     const notMet = ev.criteria.filter((c) => c.depth === 0 && c.status === 'not_met').length;
     const missing = ev.missing.slice(0, 3).map((p) => pick(labelOfPath(catalog, p)));
+    const unverified = ev.unverified ?? [];
     const line =
       ev.verdict === 'qualified'
         ? t('portal.board.qualified', { edition: ev.edition })
-        : ev.verdict === 'undetermined'
-          ? t('portal.board.missing', {
-              n: ev.missing.length || ev.unknownParameters.length,
-              names: missing.join('、') + (ev.missing.length > 3 ? '…' : ''),
-            })
-          : gap
-            ? t('portal.board.gap', { text: pick(gap.text), pct: Math.round(gap.effort * 100) })
-            : t('portal.board.notMet', { n: notMet });
+        : unverified.length > 0
+          ? t('portal.board.unverified', { names: unverified.map((p) => pick(labelOfPath(catalog, p))).join('、') })
+          : ev.verdict === 'undetermined'
+            ? t('portal.board.missing', {
+                n: ev.missing.length || ev.unknownParameters.length,
+                names: missing.join('、') + (ev.missing.length > 3 ? '…' : ''),
+              })
+            : gap
+              ? t('portal.board.gap', { text: pick(gap.text), pct: Math.round(gap.effort * 100) })
+              : t('portal.board.notMet', { n: notMet });
     detail = (
       <>
         {held && (

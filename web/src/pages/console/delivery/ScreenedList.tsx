@@ -1,9 +1,10 @@
 /**
  * One list of a screening, a page at a time: the eligible with their amounts, the ineligible with
  * the conditions they fail (the policy's own titles), the undetermined with the facts they lack
- * (named from the fact catalog). Each firm opens its record in the console.
+ * (待补充) apart from those only the firm has declared (待核实), named from the fact catalog. Each
+ * firm opens its record in the console.
  */
-import { Table, Tag, Typography } from 'antd';
+import { Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -15,7 +16,6 @@ import { QueryError } from '../../../layout/ErrorPage.tsx';
 
 export function ScreenedList({ screening, verdict }: { screening: number; verdict: ScreenedVerdict }) {
   const { t, pick } = useI18n();
-  const catalog = useFactCatalog().data;
   const [paging, setPaging] = useState({ page: 1, pageSize: 10 });
   const list = useScreened(screening, verdict, paging.page, paging.pageSize);
   if (list.isError) return <QueryError error={list.error} onRetry={() => void list.refetch()} />;
@@ -37,7 +37,14 @@ export function ScreenedList({ screening, verdict }: { screening: number; verdic
         : {
             key: 'missing',
             title: t('delivery.col.missing'),
-            render: (_, r) => r.missing.map((m) => <Tag key={m}>{pick(labelOfPath(catalog, m))}</Tag>),
+            render: (_, r) => (
+              <Space orientation="vertical" size={4}>
+                {r.unverified.length > 0 && (
+                  <FactTags testId="unverified" label={t('delivery.unverified')} paths={r.unverified} color="orange" />
+                )}
+                {r.missing.length > 0 && <FactTags testId="missing" label={t('delivery.missing')} paths={r.missing} />}
+              </Space>
+            ),
           };
 
   return (
@@ -76,5 +83,21 @@ export function ScreenedList({ screening, verdict }: { screening: number; verdic
         onChange: (page, pageSize) => setPaging({ page: pageSize !== paging.pageSize ? 1 : page, pageSize }),
       }}
     />
+  );
+}
+
+/** "待核实：…" or "待补充：…" with a tag per fact, named from the fact catalog. */
+function FactTags({ testId, label, paths, color }: { testId: string; label: string; paths: string[]; color?: string }) {
+  const { pick } = useI18n();
+  const catalog = useFactCatalog().data;
+  return (
+    <span data-testid={testId}>
+      <Typography.Text type="secondary">{label}</Typography.Text>
+      {paths.map((m) => (
+        <Tag key={m} color={color} data-fact={m}>
+          {pick(labelOfPath(catalog, m))}
+        </Tag>
+      ))}
+    </span>
   );
 }

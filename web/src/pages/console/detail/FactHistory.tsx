@@ -22,7 +22,7 @@ import {
 type FactDef = FactCatalog['scalars'][string];
 
 /** A value of a fact as it reads: money in 万元, ratios in %, enums and flags in words. */
-function useFactValue() {
+export function useFactValue() {
   const { t } = useI18n();
   return (def: FactDef | undefined, v: unknown): string => {
     if (v === null || v === undefined || v === '') return '—';
@@ -54,11 +54,6 @@ export function Actor({ actor }: { actor: string }) {
   return <>{actor}</>;
 }
 
-/** A fact path's name; a whole list (`honors`) by the list's own name. */
-function nameOf(catalog: FactCatalog | undefined, path: string) {
-  return catalog?.lists[path]?.label ?? labelOfPath(catalog, path);
-}
-
 /** Where a path sorts: basic facts, then lists, then years (latest first), then compliance; catalog order within. */
 function rank(catalog: FactCatalog | undefined, path: string): [number, number, number] {
   const at = (o: object | undefined, k: string) => {
@@ -86,7 +81,7 @@ export function FactHistory({ entries, catalog }: { entries: FactEntry[]; catalo
       return x[0] - y[0] || x[1] - y[1] || x[2] - y[2] || a.localeCompare(b);
     });
   }, [entries, catalog]);
-  const label = (path: string) => nameOf(catalog, path);
+  const label = (path: string) => labelOfPath(catalog, path);
   const shown = groups.filter(([path]) => {
     const q = filter.trim().toLowerCase();
     if (!q) return true;
