@@ -9,6 +9,7 @@ import type { Platform } from '../platform/context.ts';
 import type { Message } from '../platform/errors.ts';
 import { applications, batches, notices, objections, titles } from './schema.ts';
 import { claimsToVerify, openClaimsOf } from '../delivery/claims.ts';
+import { labelOfPath } from '../facts/paths.ts';
 import { addDays } from '../rules/dates.ts';
 import { nextYearly } from './terms.ts';
 import { titleState } from './titles.ts';
@@ -202,17 +203,19 @@ export async function inboxOf(p: Platform, actor: Actor): Promise<{ items: Inbox
         due: o.endsOn,
         link: { type: 'notice', id: o.noticeId },
       });
-    for (const c of await claimsToVerify(p, actor))
+    for (const c of await claimsToVerify(p, actor)) {
+      const facts = (lang: 'zh' | 'en') => c.unverified!.map((path) => labelOfPath(path)?.[lang] ?? path);
       push({
         category: 'todo',
         kind: 'verify_facts',
         title: {
-          zh: `核实企业申报：${c.firmName ?? c.uscc}（${c.policyTitle?.zh ?? c.policyId}）待核实 ${c.unverified!.join('、')}`,
-          en: `Verify what ${c.firmName ?? c.uscc} declared (${c.policyTitle?.en ?? c.policyId}): ${c.unverified!.join(', ')}`,
+          zh: `核实企业申报：${c.firmName ?? c.uscc}（${c.policyTitle?.zh ?? c.policyId}）待核实 ${facts('zh').join('、')}`,
+          en: `Verify what ${c.firmName ?? c.uscc} declared (${c.policyTitle?.en ?? c.policyId}): ${facts('en').join(', ')}`,
         },
         due: c.respondBy,
         link: { type: 'enterprise', id: c.uscc },
       });
+    }
     const expiring = await p.db
       .select()
       .from(titles)

@@ -16,6 +16,7 @@ import { recordAudit, recordListRead } from '../platform/audit.ts';
 import { canonical } from '../platform/canonical.ts';
 import type { Platform } from '../platform/context.ts';
 import type { Db } from '../platform/database.ts';
+import { letRequestsIn } from '../platform/jobs.ts';
 import { AppError, forbidden, invalid, notFound, visibleTo } from '../platform/errors.ts';
 import { evaluationJson } from '../policy/evaluation.ts';
 import { judge, judgeFirm, type Judged } from '../policy/trusted.ts';
@@ -234,6 +235,7 @@ export async function runScreening(p: Platform, id: number, opts: RunOptions = {
       from = outcome.moved;
       next = read(from);
     }
+    await letRequestsIn(); // on the embedded database, requests waiting since the batch began go first
   }
 }
 

@@ -4,7 +4,7 @@
  * be opened and shared directly. `ensureWebBuilt` builds the bundle when it is missing.
  */
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, rename, rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
@@ -14,11 +14,30 @@ import { compress } from 'hono/compress';
 export const WEB_ROOT = fileURLToPath(new URL('../../web', import.meta.url));
 export const WEB_DIST = join(WEB_ROOT, 'dist');
 
+/**
+ * Builds into a folder of its own and moves it into place whole, so two servers starting at once
+ * on a fresh clone never serve, or delete, each other's half-written files.
+ */
 export async function ensureWebBuilt(say: (s: string) => void): Promise<void> {
   if (existsSync(join(WEB_DIST, 'index.html'))) return;
   say('正在构建网页（首次启动）……');
   const { build } = await import('vite');
-  await build({ configFile: join(WEB_ROOT, 'vite.config.ts'), logLevel: 'warn' });
+  const outDir = `${WEB_DIST}.${process.pid}.building`;
+  try {
+    await build({
+      configFile: join(WEB_ROOT, 'vite.config.ts'),
+      logLevel: 'warn',
+      build: { outDir, emptyOutDir: true },
+    });
+    // A folder without its index.html is a build that never finished: it goes; a finished one stays.
+    if (!existsSync(join(WEB_DIST, 'index.html'))) await rm(WEB_DIST, { recursive: true, force: true });
+    await rename(outDir, WEB_DIST).catch((e: NodeJS.ErrnoException) => {
+      // Another server moved its build in first: serve that one.
+      if (!existsSync(join(WEB_DIST, 'index.html'))) throw e;
+    });
+  } finally {
+    await rm(outDir, { recursive: true, force: true });
+  }
 }
 
 export function webRoutes(): Hono {
