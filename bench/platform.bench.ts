@@ -442,6 +442,34 @@ const HZ_DISTRICTS = [
   '330114',
 ];
 
+/**
+ * Where each fact comes from, as on a real platform: the registry's name and region, tax and social
+ * insurance figures, titles from the bureau's list, IP and the credit record declared by the firm.
+ */
+const BENCH_SOURCES = JSON.stringify({
+  ...Object.fromEntries(['name', 'regionCode', 'industryCode', 'establishedOn'].map((f) => [f, 'registry'])),
+  ...Object.fromEntries(
+    [2023, 2024, 2025].flatMap((y) =>
+      [
+        'employees',
+        'techStaff',
+        'rdStaff',
+        'revenue',
+        'mainRevenue',
+        'totalAssets',
+        'totalLiabilities',
+        'rdExpense',
+        'netProfit',
+      ].map((f) => [`years.${y}.${f}`, f === 'employees' ? 'social_insurance' : 'tax']),
+    ),
+  ),
+  honors: 'import',
+  ip: 'self',
+  ...Object.fromEntries(
+    ['seriousDishonesty', 'abnormalOperationList', 'researchMisconduct'].map((f) => [`compliance.${f}`, 'self']),
+  ),
+});
+
 /** Firms of 杭州 with profiles the size of real ones: three years of figures, titles, IP, adverse records. */
 async function fillProfiles(d: Database, n: number): Promise<void> {
   const districts = `array[${HZ_DISTRICTS.map((x) => `'${x}'`).join(',')}]`;
@@ -452,8 +480,8 @@ async function fillProfiles(d: Database, n: number): Promise<void> {
       'rdExpense', case when i % 11 = 0 and ${y} = 2024 then null else 100000 + (i::bigint * ${k * 15485863}) % 9000000 end,
       'netProfit', (i::bigint * ${k * 32452843}) % 20000000 - 5000000)`;
   await d.execute(`
-    insert into enterprises (uscc, name, region_code, industry_code, size_class, tags, profile, ledger_mark)
-    select u, '企业' || i, r, 'C3562', 'small', array['size:small'],
+    insert into enterprises (uscc, name, region_code, industry_code, size_class, tags, sources, profile, ledger_mark)
+    select u, '企业' || i, r, 'C3562', 'small', array['size:small'], '${BENCH_SOURCES}'::jsonb,
       jsonb_strip_nulls(jsonb_build_object(
         'uscc', u, 'name', '杭州测试企业' || i, 'regionCode', r, 'industryCode', 'C3562', 'establishedOn', '2015-06-01',
         'years', jsonb_build_object('2025', ${year(2025, 3)}, '2024', ${year(2024, 5)}, '2023', ${year(2023, 7)}),
@@ -493,7 +521,7 @@ async function benchScreening() {
       let n = 0;
       for (;;) {
         const r = (await d.execute(
-          `select uscc, profile, ledger_mark from enterprises where region_code like $1 and uscc > $2 order by uscc limit ${SCREENING_BATCH}`,
+          `select uscc, profile, sources, ledger_mark from enterprises where region_code like $1 and uscc > $2 order by uscc limit ${SCREENING_BATCH}`,
           [`${prefix}%`, cursor],
         )) as { rows: { uscc: string }[] };
         if (r.rows.length === 0) return n;
