@@ -141,7 +141,8 @@ export const enterpriseRoutes = newRouter()
       path: '/api/v1/enterprises/{uscc}',
       tags: ['enterprises'],
       summary: '企业档案 / One firm',
-      description: 'The profile contract plus the name, listing columns and tags.',
+      description:
+        'The profile contract plus the name, listing columns and tags, and `sources`: the source each fact path stands on (a more trusted source’s value stands over the firm’s own).',
       request: { params: Uscc },
       responses: { 200: json(Profile, '企业 / the firm'), ...commonErrors },
     }),
@@ -165,7 +166,7 @@ export const enterpriseRoutes = newRouter()
       tags: ['enterprises'],
       summary: '填报或修正数据 / Write facts',
       description:
-        'The firm itself writes self-declared facts; a reviewer of its region or an administrator writes an override and must give a `reason`. Only values that differ are appended to the ledger; `null` clears a fact.',
+        'The firm itself writes self-declared facts; a reviewer of its region or an administrator writes an override and must give a `reason`. Only values that differ are appended to the ledger; `null` clears a fact. A firm’s value never replaces one from a more trusted source (tax, registry, …): it is kept as its claim, listed in `claims`.',
       request: {
         params: Uscc,
         body: {
@@ -175,7 +176,19 @@ export const enterpriseRoutes = newRouter()
           },
         },
       },
-      responses: { 200: json(z.object({ written: z.number() }), '写入条数 / facts written'), ...commonErrors },
+      responses: {
+        200: json(
+          z.object({
+            written: z.number(),
+            claims: z.array(z.object({ path: z.string(), source: z.string() })).openapi({
+              description:
+                '企业所填与更可信来源不一致的数据：档案仍采用该来源的数值，企业所填作为申报保留，待审核核实 / what the firm wrote that a more trusted source says otherwise: that value stands, the firm’s is kept as its claim',
+            }),
+          }),
+          '写入条数 / facts written',
+        ),
+        ...commonErrors,
+      },
     }),
     async (c) => {
       const { facts, reason } = c.req.valid('json');

@@ -16,13 +16,15 @@ import { forbidden, invalid, notFound } from '../platform/errors.ts';
 import { decisionsOfFirm, recordDecision, type DecisionPage } from '../decisions/service.ts';
 import { engineError, evaluationJson } from '../policy/evaluation.ts';
 import { judgeFirm } from '../policy/trusted.ts';
-import { trustOf } from '../facts/sources.ts';
+import { trustOf, type FactSource } from '../facts/sources.ts';
+import { canonical } from '../platform/canonical.ts';
 import type { FactSources } from '../facts/trust.ts';
 import {
   currentProfile,
   currentProfiles,
   currentStanding,
   factHistory,
+  flatten,
   LedgerError,
   profileOf,
   recordFacts,
@@ -254,12 +256,12 @@ export async function getStanding(p: Platform, actor: Actor, uscc: string) {
   return (await currentStanding(p.db, firm.uscc))!;
 }
 
-/** The profile contract plus the firm's name, listing columns and tags. */
+/** The profile contract plus the firm's name, listing columns, tags and the source each fact stands on. */
 export async function getEnterprise(p: Platform, actor: Actor, uscc: string) {
   const firm = await readableFirm(p, actor, uscc, 'enterprise.read');
-  const profile = (await currentProfile(p.db, firm.uscc))!;
+  const { profile, sources } = (await currentStanding(p.db, firm.uscc))!;
   const { tags, sizeClass, updatedAt, regionName } = listing(firm);
-  return { ...profile, uscc: firm.uscc, name: firm.name, regionName, sizeClass, tags, updatedAt };
+  return { ...profile, uscc: firm.uscc, name: firm.name, regionName, sizeClass, tags, updatedAt, sources };
 }
 
 export async function getFactHistory(p: Platform, actor: Actor, uscc: string, path?: string) {
@@ -308,7 +310,7 @@ export async function writeFacts(p: Platform, actor: Actor, uscc: string, body: 
       regionCode: region,
       detail: { written, reason: reason ?? null, created: !firm },
     });
-    return { written };
+    return { written, claims: self ? await claimsBeside(p, code, facts) : [] };
   } catch (e) {
     if (e instanceof LedgerError) throw invalid([{ field: e.field, message: e.message.slice(e.field.length + 2) }]);
     throw e;
@@ -383,6 +385,25 @@ function withTitlesOnRecord(standing: { profile: Profile; sources: FactSources }
   const known = new Set(onRecord.map(titleKey));
   const reported = (Array.isArray(claimed) ? (claimed as Honour[]) : []).filter((h) => !known.has(titleKey(h)));
   return [...onRecord, ...reported];
+}
+
+/**
+ * The facts a firm just wrote that do not stand: a more trusted source says otherwise, so its value
+ * is kept as its claim beside that one, waiting for a reviewer.
+ */
+async function claimsBeside(
+  p: Platform,
+  uscc: string,
+  written: Profile,
+): Promise<{ path: string; source: FactSource }[]> {
+  const { profile, sources } = (await currentStanding(p.db, uscc))!;
+  const standing = flatten(profile);
+  return [...flatten(written)].flatMap(([path, value]) => {
+    const source = sources[path];
+    return source && source !== 'self' && canonical(standing.get(path) ?? null) !== canonical(value)
+      ? [{ path, source }]
+      : [];
+  });
 }
 
 /** Evaluates a firm's current profile; the result is kept as a decision record and can be replayed. */

@@ -79,17 +79,20 @@ afterAll(async () => {
 
 describe('a firm cannot award itself a 免申即享 reward', () => {
   it('writing another district, a title and a clean record itself moves neither its region nor its tags', async () => {
-    await answer(
+    const written = await answer<{ claims: { path: string; source: string }[] }>(
       post('firm', `/api/v1/enterprises/${FIRM_A.uscc}/facts`, {
         facts: { regionCode: '320214', honors: [HIGH_TECH], compliance: CLEAN },
       }),
       200,
     );
-    const firm = await answer<{ regionCode: string; tags: string[] }>(
+    // Told that its region stays the registry's: its own is kept as its claim.
+    expect(written.claims).toEqual([{ path: 'regionCode', source: 'registry' }]);
+    const firm = await answer<{ regionCode: string; tags: string[]; sources: Record<string, string> }>(
       get('firm', `/api/v1/enterprises/${FIRM_A.uscc}`),
       200,
     );
     expect(firm.regionCode).toBe(FIRM_A.regionCode); // the registry's, not the firm's word
+    expect(firm.sources).toMatchObject({ regionCode: 'registry', honors: 'self' });
     expect(firm.tags).not.toContain('holds:high_tech_enterprise');
     expect(firm.tags).not.toContain(`qualifies:${XINWU}`);
   });

@@ -102,6 +102,7 @@ export const zh = {
   'portal.edit.save': '保存',
   'portal.edit.cancel': '取消',
   'portal.edit.saved': '已保存，资格看板正在重新评价',
+  'portal.edit.claimKept': '已记录为贵企业的申报。{facts}的数据仍以括号内来源为准，您的申报值待主管部门核实后方可采用',
   'portal.edit.unchanged': '数值没有变化，未保存',
   'portal.edit.clearHint': '清空后保存，即将该数据标记为未知。',
   'portal.edit.selfHint': '保存后记为企业自报数据，并保留修改历史。',
@@ -269,6 +270,8 @@ export const en: Record<PortalKey, string> = {
   'portal.edit.save': 'Save',
   'portal.edit.cancel': 'Cancel',
   'portal.edit.saved': 'Saved; evaluating the board again',
+  'portal.edit.claimKept':
+    'Kept as your declaration. For {facts} the value from the source in brackets still stands; yours is used once the authority has verified it',
   'portal.edit.unchanged': 'Nothing changed, nothing saved',
   'portal.edit.clearHint': 'Save it empty to mark the fact unknown.',
   'portal.edit.selfHint': 'Saved as self-declared; the history keeps every change.',

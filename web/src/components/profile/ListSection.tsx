@@ -53,7 +53,7 @@ export interface ListSectionProps {
   name: string;
   def: ListDef;
   items: Item[];
-  latest?: FactEntry;
+  standing?: FactEntry;
   historyCount: number;
   onHistory: () => void;
   onSaved?: () => void;
@@ -66,7 +66,7 @@ export function ListSection({
   name,
   def,
   items,
-  latest,
+  standing,
   historyCount,
   onHistory,
   onSaved,
@@ -145,7 +145,7 @@ export function ListSection({
           <Typography.Text type="secondary" style={{ fontWeight: 'normal' }}>
             {t('portal.list.count', { n: items.length })}
           </Typography.Text>
-          <SourceBadge entry={latest} count={historyCount} onHistory={onHistory} />
+          <SourceBadge entry={standing} count={historyCount} onHistory={onHistory} />
         </Space>
       }
       extra={

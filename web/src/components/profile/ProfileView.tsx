@@ -1,7 +1,7 @@
 /**
  * A firm's record (一企一档) by fiscal year: the basic facts, every yearly figure of the fact
  * catalog with the years as columns, the lists (IP, titles, awards …), the other facts and the
- * compliance flags. Every value carries the source of its latest ledger entry and opens its
+ * compliance flags. Every value carries the source of the ledger entry it stands on and opens its
  * history. In `self` mode the firm edits its own figures (self-declared); in `override` mode a
  * reviewer corrects them and must give a reason.
  */
@@ -58,7 +58,8 @@ export function ProfileView({ uscc, mode = 'self', editable = true, onSaved }: P
   const [editing, setEditing] = useState<string | null>(null);
   const [year, setYear] = useState<{ year?: string } | null>(null);
   const [history, setHistory] = useState<string | null>(null);
-  const { latest, byPath } = useMemo(() => indexHistory(historyQ.data), [historyQ.data]);
+  const sources = firmQ.data?.sources;
+  const { standing, byPath } = useMemo(() => indexHistory(historyQ.data, sources), [historyQ.data, sources]);
 
   const failed = catalogQ.error ?? firmQ.error ?? historyQ.error;
   if (failed)
@@ -106,7 +107,7 @@ export function ProfileView({ uscc, mode = 'self', editable = true, onSaved }: P
   };
 
   const historyOf = (path: string) => ({
-    entry: latest.get(path),
+    entry: standing.get(path),
     count: byPath.get(path)?.length ?? 0,
     onHistory: () => setHistory(path),
   });
@@ -255,7 +256,7 @@ export function ProfileView({ uscc, mode = 'self', editable = true, onSaved }: P
             name={name}
             def={def}
             items={Array.isArray(firm[name]) ? (firm[name] as Record<string, unknown>[]) : []}
-            latest={latest.get(name)}
+            standing={standing.get(name)}
             onHistory={() => setHistory(name)}
             historyCount={byPath.get(name)?.length ?? 0}
             onSaved={onSaved}
@@ -315,6 +316,7 @@ export function ProfileView({ uscc, mode = 'self', editable = true, onSaved }: P
         open={history !== null}
         title={history ? labelOf(history) : ''}
         entries={history ? (byPath.get(history) ?? []) : []}
+        current={history ? standing.get(history) : undefined}
         render={renderValue(history ?? '')}
         onClose={() => setHistory(null)}
       />

@@ -120,17 +120,20 @@ export function SourceBadge({ entry, count, onHistory }: { entry?: FactEntry; co
   );
 }
 
-/** Every value a fact has had, newest first, with its source, who and when. */
+/** Every value a fact has had, newest first, with its source, who and when; the one that stands is marked. */
 export function HistoryDrawer({
   open,
   title,
   entries,
+  current,
   render,
   onClose,
 }: {
   open: boolean;
   title: string;
   entries: FactEntry[];
+  /** The entry the value stands on (not always the newest: a firm's claim beside a tax figure). */
+  current?: FactEntry | undefined;
   render: (value: unknown) => ReactNode;
   onClose: () => void;
 }) {
@@ -152,12 +155,12 @@ export function HistoryDrawer({
           data-testid="fact-history"
           items={newest.map((e, i) => ({
             key: `${e.recordedAt}-${i}`,
-            color: i === 0 ? 'blue' : 'gray',
+            color: e === (current ?? newest[0]) ? 'blue' : 'gray',
             content: (
               <div data-testid="fact-history-entry">
                 <div>
                   <Typography.Text strong>{render(e.value)}</Typography.Text>{' '}
-                  {i === 0 && <Tag>{t('portal.history.current')}</Tag>}
+                  {e === (current ?? newest[0]) && <Tag>{t('portal.history.current')}</Tag>}
                 </div>
                 <Space size={8} wrap>
                   <SourceTag source={e.source} />

@@ -41,6 +41,8 @@ export interface Enterprise {
   updatedAt: string;
   years?: Record<string, Record<string, number | null | undefined>>;
   compliance?: Record<string, boolean | null | undefined>;
+  /** The source each fact path stands on: a more trusted source's value stands over the firm's own. */
+  sources?: Record<string, FactSource>;
   [key: string]: unknown;
 }
 
@@ -74,7 +76,9 @@ export function useWriteFacts(uscc: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (v: { facts: Record<string, unknown>; reason?: string }) =>
-      api<{ written: number }>(`${firmPath(uscc)}/facts`, { body: v }),
+      api<{ written: number; claims: { path: string; source: FactSource }[] }>(`${firmPath(uscc)}/facts`, {
+        body: v,
+      }),
     onSuccess: () =>
       Promise.all([
         qc.invalidateQueries({ queryKey: profileKeys.all(uscc) }),
@@ -93,17 +97,22 @@ export function contractOf(firm: Enterprise, catalog: FactCatalog): Record<strin
   return out;
 }
 
-/** The latest ledger entry of each path, and every entry of each path (oldest first). */
-export function indexHistory(entries: FactEntry[] | undefined) {
-  const latest = new Map<string, FactEntry>();
+/**
+ * The ledger entry each path's value stands on — the latest from the source the record names (a
+ * firm's later claim beside a tax figure does not replace it), else the latest — and every entry
+ * of each path (oldest first).
+ */
+export function indexHistory(entries: FactEntry[] | undefined, sources: Record<string, FactSource> = {}) {
+  const standing = new Map<string, FactEntry>();
   const byPath = new Map<string, FactEntry[]>();
   for (const e of entries ?? []) {
-    latest.set(e.path, e);
+    const known = sources[e.path];
+    if (!known || known === e.source || standing.get(e.path)?.source !== known) standing.set(e.path, e);
     const list = byPath.get(e.path);
     if (list) list.push(e);
     else byPath.set(e.path, [e]);
   }
-  return { latest, byPath };
+  return { standing, byPath };
 }
 
 /** The fiscal years the record has figures or history for, ascending. */

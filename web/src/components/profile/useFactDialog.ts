@@ -1,11 +1,13 @@
 /**
  * What every fact-editing dialog does on 保存: nothing when nothing changed, otherwise write the
- * facts (with the reviewer's reason for an override), say so, and close; or put the API's
+ * facts (with the reviewer's reason for an override), say so — and when a more trusted source
+ * still stands over what the firm wrote, that its value is kept as its claim — and close; or put the API's
  * complaints beside the fields they name and keep the dialog open.
  */
 import { App, Form } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../../i18n/index.tsx';
+import { labelOfPath, useFactCatalog } from '../evaluation/index.ts';
 import { useWriteFacts, type ProfileMode } from './data.ts';
 import { showErrors, type NamePath } from './errors.ts';
 
@@ -21,6 +23,7 @@ export function useFactDialog({ uscc, mode, onClose, onSaved }: FactDialogOption
   const { message } = App.useApp();
   const [form] = Form.useForm();
   const write = useWriteFacts(uscc);
+  const catalog = useFactCatalog();
   const [error, setError] = useState<string | null>(null);
 
   /**
@@ -40,8 +43,17 @@ export function useFactDialog({ uscc, mode, onClose, onSaved }: FactDialogOption
       return;
     }
     try {
-      await write.mutateAsync({ facts, ...(mode === 'override' ? { reason } : {}) });
-      message.success(i18n.t(done));
+      const { claims } = await write.mutateAsync({ facts, ...(mode === 'override' ? { reason } : {}) });
+      if (claims.length)
+        message.warning(
+          i18n.t('portal.edit.claimKept', {
+            facts: claims
+              .map((c) => `${i18n.pick(labelOfPath(catalog.data, c.path))}（${i18n.t(`portal.source.${c.source}`)}）`)
+              .join('、'),
+          }),
+          8,
+        );
+      else message.success(i18n.t(done));
       onSaved?.();
       onClose();
     } catch (e) {
