@@ -20,7 +20,6 @@ import { trustOf, type FactSource } from '../facts/sources.ts';
 import { canonical } from '../platform/canonical.ts';
 import type { FactSources } from '../facts/trust.ts';
 import {
-  currentProfile,
   currentProfiles,
   currentStanding,
   factHistory,
