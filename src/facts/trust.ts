@@ -3,6 +3,7 @@
  * names the least trusted tier it accepts, for all facts and per fact; the facts below it are
  * withheld, so the engine sees them as not known and says what waits for a reviewer.
  */
+import { catalog } from './catalog.ts';
 import type { Profile } from './profile.ts';
 import { sourceRank, trustRank, type FactSource, type Trust } from './sources.ts';
 
@@ -14,6 +15,8 @@ export interface TrustRule {
   default: Trust;
   /** By fact name: a scalar (`regionCode`), a yearly fact (`revenue`), a list (`honors`) or `compliance`. */
   facts: Readonly<Record<string, Trust>>;
+  /** The facts the decision reads, by name: no other can change it, so none other is withheld (null: all). */
+  reads?: ReadonlySet<string> | null;
 }
 
 /** Everything counts, whoever said it: classifications, scores, the firm's own calculator. */
@@ -34,12 +37,17 @@ export interface Withheld {
   withheld: string[];
 }
 
-/** The profile a rule lets a decision see. A fact of unknown source counts as the firm's own word. */
+/**
+ * The profile a rule lets a decision see. A fact of unknown source counts as the firm's own word;
+ * a fact the decision does not read, or a flag saying what its absence says, is never withheld.
+ */
 export function withhold(profile: Profile, sources: FactSources, rule: TrustRule): Withheld {
   if (rule.default === 'declared' && Object.keys(rule.facts).length === 0) return { profile, withheld: [] };
   const withheld: string[] = [];
-  const kept = keepFacts(profile, (path) => {
-    const needed = trustRank(rule.facts[factName(path)] ?? rule.default);
+  const kept = keepFacts(profile, (path, value) => {
+    const name = factName(path);
+    if ((rule.reads && !rule.reads.has(name)) || value === absentValue(path)) return true;
+    const needed = trustRank(rule.facts[name] ?? rule.default);
     const source = sources[path];
     const short = (source === undefined ? 0 : sourceRank(source)) < needed;
     if (short) withheld.push(path);
@@ -51,11 +59,15 @@ export function withhold(profile: Profile, sources: FactSources, rule: TrustRule
 /** The profile without one fact. */
 export const without = (profile: Profile, path: string): Profile => keepFacts(profile, (p) => p !== path);
 
+/** What a compliance flag's absence means (none declared), so declaring it says nothing more. */
+const absentValue = (path: string) =>
+  path.startsWith('compliance.') ? catalog.compliance[path.slice('compliance.'.length)]?.absentAs : undefined;
+
 /** The facts of a profile a test lets through, by fact path. */
-function keepFacts(profile: Profile, keep: (path: string) => boolean): Profile {
+function keepFacts(profile: Profile, keep: (path: string, value: unknown) => boolean): Profile {
   /** The facts of one record (a year's, the compliance flags) let through; undefined if none. */
   const pick = (record: Record<string, unknown>, pathOf: (fact: string) => string) => {
-    const kept = Object.entries(record).filter(([f, v]) => v !== undefined && v !== null && keep(pathOf(f)));
+    const kept = Object.entries(record).filter(([f, v]) => v !== undefined && v !== null && keep(pathOf(f), v));
     return kept.length ? Object.fromEntries(kept) : undefined;
   };
   const out: Profile = {};
@@ -71,7 +83,7 @@ function keepFacts(profile: Profile, keep: (path: string) => boolean): Profile {
     } else if (key === 'compliance') {
       const kept = pick(value as Record<string, unknown>, (f) => `compliance.${f}`);
       if (kept) out.compliance = kept as Profile['compliance'];
-    } else if (keep(key)) out[key] = value;
+    } else if (keep(key, value)) out[key] = value;
   }
   return out;
 }

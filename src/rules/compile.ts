@@ -35,6 +35,8 @@ export interface Scope {
   used(alias: string): UsedPolicy | undefined;
   /** Set while compiling a list filter: the list whose items are in scope. */
   list?: { name: string; spec: ListSpec };
+  /** Collects the facts read, by name: scalars, yearly facts, lists and `compliance`. */
+  reads?: Set<string>;
 }
 
 const typeOf = (f: FactSpec): VType =>
@@ -164,6 +166,7 @@ export class Compiler {
     }
     const fact = s.facts.scalars[name];
     if (fact) {
+      s.reads?.add(name);
       return {
         ...N.factNode(
           typeOf(fact),
@@ -249,6 +252,7 @@ export class Compiler {
         throw new ExpressionError(
           `unknown yearly fact "${p}" (known: ${Object.keys(this.scope.facts.yearly).join(', ')})`,
         );
+      this.scope.reads?.add(p);
       const path = (c: Ctx) => `years.${c.yearKey[n]}.${p}`;
       const read = (c: Ctx) => field(c.yearGen[n] === c.gen ? c.yearVal[n] : c.year(n), p, undefined);
       return {
@@ -259,6 +263,7 @@ export class Compiler {
     if (o === 'compliance') {
       const f = this.scope.facts.compliance[p];
       if (!f) throw new ExpressionError(`unknown compliance flag "${p}"`);
+      this.scope.reads?.add('compliance');
       const absent = f.absentAs;
       return N.factNode(
         'boolean',
@@ -456,6 +461,7 @@ export class Compiler {
     if (!this.scope.facts.lists[name]) {
       throw new ExpressionError(`${fn}() counts a list (${Object.keys(this.scope.facts.lists).join(', ')})`);
     }
+    this.scope.reads?.add(name);
     return { name };
   }
 

@@ -61,8 +61,8 @@ export interface CompiledEdition {
   recognition: RecognitionDoc | null;
   /** How the money reaches firms, for a reward policy; the outcome is then the amount in yuan. */
   reward: RewardDoc | null;
-  /** The least trusted source taken, for every fact and by fact name. */
-  trust: { default: TrustDoc; facts: Readonly<Record<string, TrustDoc>> };
+  /** The least trusted source taken, for every fact and by fact name; and the facts it reads (null: not known). */
+  trust: { default: TrustDoc; facts: Readonly<Record<string, TrustDoc>>; reads: ReadonlySet<string> | null };
 }
 
 export interface EditionEnv {
@@ -169,9 +169,11 @@ export function compileEdition(
 
   let scoreCache: CompiledScore | null | undefined;
   const usedCache = new Map<string, UsedPolicy>();
+  const reads = new Set<string>();
   const scope: Scope = {
     facts: env.facts,
     params,
+    reads,
     definition(name) {
       const done = definitions.get(name);
       if (done) return done;
@@ -361,7 +363,8 @@ export function compileEdition(
     unknownParameters,
     recognition: checkRecognition(ed, env.facts, failAt),
     reward: ed.reward ?? null,
-    trust: trustOf(ed, env.facts, failAt),
+    // Another policy's reads are not known here: an edition that uses one may read anything.
+    trust: { ...trustOf(ed, env.facts, failAt), reads: ed.uses && Object.keys(ed.uses).length ? null : reads },
   };
 }
 
