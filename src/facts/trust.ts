@@ -22,14 +22,6 @@ export interface TrustRule {
 /** Everything counts, whoever said it: classifications, scores, the firm's own calculator. */
 export const TAKE_ALL: TrustRule = { default: 'declared', facts: {} };
 
-/** The name a rule speaks of for a fact path. */
-export function factName(path: string): string {
-  const parts = path.split('.');
-  if (parts[0] === 'years' && parts.length === 3) return parts[2]!;
-  if (parts[0] === 'compliance') return 'compliance';
-  return parts[0]!;
-}
-
 export interface Withheld {
   /** The profile with the facts below the rule left out. */
   profile: Profile;
@@ -40,34 +32,54 @@ export interface Withheld {
 /**
  * The profile a rule lets a decision see. A fact of unknown source counts as the firm's own word;
  * a fact the decision does not read, or a flag saying what its absence says, is never withheld.
+ * Screening runs this for every firm, so it builds a new profile only when something is withheld.
  */
 export function withhold(profile: Profile, sources: FactSources, rule: TrustRule): Withheld {
   if (rule.default === 'declared' && Object.keys(rule.facts).length === 0) return { profile, withheld: [] };
-  const withheld: string[] = [];
-  const kept = keepFacts(profile, (path, value) => {
-    const name = factName(path);
-    if ((rule.reads && !rule.reads.has(name)) || value === absentValue(path)) return true;
-    const needed = trustRank(rule.facts[name] ?? rule.default);
+  const withheld = withheldPaths(profile, sources, rule);
+  if (withheld.length === 0) return { profile, withheld };
+  const dropped = new Set(withheld);
+  return { profile: keepFacts(profile, (path) => !dropped.has(path)), withheld };
+}
+
+function withheldPaths(profile: Profile, sources: FactSources, rule: TrustRule): string[] {
+  const out: string[] = [];
+  const read = (name: string) => !rule.reads || rule.reads.has(name);
+  const check = (name: string, path: string) => {
     const source = sources[path];
-    const short = (source === undefined ? 0 : sourceRank(source)) < needed;
-    if (short) withheld.push(path);
-    return !short;
-  });
-  return { profile: kept, withheld: withheld.sort() };
+    if ((source === undefined ? 0 : sourceRank(source)) < trustRank(rule.facts[name] ?? rule.default)) out.push(path);
+  };
+  for (const key in profile) {
+    const value = profile[key];
+    if (value === undefined || value === null || key === 'uscc') continue;
+    if (key === 'years') {
+      const years = value as Record<string, Record<string, unknown>>;
+      for (const y in years)
+        for (const fact in years[y]) {
+          const v = years[y]![fact];
+          if (v !== undefined && v !== null && read(fact)) check(fact, `years.${y}.${fact}`);
+        }
+    } else if (key === 'compliance') {
+      if (!read('compliance')) continue;
+      const flags = value as Record<string, unknown>;
+      for (const flag in flags) {
+        const v = flags[flag];
+        if (v !== undefined && v !== null && v !== catalog.compliance[flag]?.absentAs)
+          check('compliance', `compliance.${flag}`);
+      }
+    } else if (read(key)) check(key, key);
+  }
+  return out.sort();
 }
 
 /** The profile without one fact. */
 export const without = (profile: Profile, path: string): Profile => keepFacts(profile, (p) => p !== path);
 
-/** What a compliance flag's absence means (none declared), so declaring it says nothing more. */
-const absentValue = (path: string) =>
-  path.startsWith('compliance.') ? catalog.compliance[path.slice('compliance.'.length)]?.absentAs : undefined;
-
 /** The facts of a profile a test lets through, by fact path. */
-function keepFacts(profile: Profile, keep: (path: string, value: unknown) => boolean): Profile {
+function keepFacts(profile: Profile, keep: (path: string) => boolean): Profile {
   /** The facts of one record (a year's, the compliance flags) let through; undefined if none. */
   const pick = (record: Record<string, unknown>, pathOf: (fact: string) => string) => {
-    const kept = Object.entries(record).filter(([f, v]) => v !== undefined && v !== null && keep(pathOf(f), v));
+    const kept = Object.entries(record).filter(([f, v]) => v !== undefined && v !== null && keep(pathOf(f)));
     return kept.length ? Object.fromEntries(kept) : undefined;
   };
   const out: Profile = {};
@@ -83,7 +95,7 @@ function keepFacts(profile: Profile, keep: (path: string, value: unknown) => boo
     } else if (key === 'compliance') {
       const kept = pick(value as Record<string, unknown>, (f) => `compliance.${f}`);
       if (kept) out.compliance = kept as Profile['compliance'];
-    } else if (keep(key, value)) out[key] = value;
+    } else if (keep(key)) out[key] = value;
   }
   return out;
 }
