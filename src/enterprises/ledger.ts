@@ -99,15 +99,21 @@ interface Entry {
 /** A fact path's latest entry from each trust tier, by rank; the highest rank stands. */
 class Standing {
   readonly byRank = new Map<number, Entry>();
+  /** The highest rank holding an entry, -1 when none does. */
+  private top(): number {
+    let top = -1;
+    for (const rank of this.byRank.keys()) if (rank > top) top = rank;
+    return top;
+  }
   best(): Entry | undefined {
-    return this.byRank.get(Math.max(-1, ...this.byRank.keys()));
+    return this.byRank.get(this.top());
   }
   /** Whether an entry from this source would say nothing new: its tier already says it, or a higher one does. */
   isRedundant(value: unknown, source: FactSource): boolean {
     const rank = sourceRank(source);
     const own = this.byRank.get(rank);
     if (own) return canonical(own.value ?? null) === canonical(value);
-    const top = Math.max(-1, ...this.byRank.keys());
+    const top = this.top();
     if (top < 0) return value === null;
     // A more trusted source saying the same still counts: it raises the fact's trust.
     return rank < top && canonical(this.byRank.get(top)!.value ?? null) === canonical(value);

@@ -16,9 +16,9 @@ import { forbidden, invalid, notFound } from '../platform/errors.ts';
 import { decisionsOfFirm, recordDecision, type DecisionPage } from '../decisions/service.ts';
 import { engineError, evaluationJson } from '../policy/evaluation.ts';
 import { judgeFirm } from '../policy/trusted.ts';
-import { trustOf, type FactSource } from '../facts/sources.ts';
+import type { FactSource } from '../facts/sources.ts';
 import { canonical } from '../platform/canonical.ts';
-import type { FactSources } from '../facts/trust.ts';
+import { onRecord, type FactSources } from '../facts/trust.ts';
 import {
   currentProfiles,
   currentStanding,
@@ -374,8 +374,7 @@ const titleKey = (h: Honour) => `${h.kind}|${String(h.certificateNo ?? '')}`;
 
 /** A firm's titles from a source that may grant them; its own list of titles stays its claim. */
 function titlesOnRecord({ profile, sources }: { profile: Profile; sources: FactSources }): Honour[] {
-  const granted = Array.isArray(profile.honors) && sources.honors && trustOf(sources.honors) !== 'declared';
-  return granted ? (profile.honors as Honour[]) : [];
+  return Array.isArray(profile.honors) && onRecord(sources, 'honors') ? (profile.honors as Honour[]) : [];
 }
 
 /** The titles on record, and the firm's reported ones that are not among them. */

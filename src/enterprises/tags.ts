@@ -4,12 +4,9 @@
  * change, so a list filtered by tag always agrees with the engine.
  */
 import type { Profile } from '../facts/profile.ts';
-import { trustOf } from '../facts/sources.ts';
-import { withhold, type FactSources } from '../facts/trust.ts';
+import { onRecord, withhold, type FactSources } from '../facts/trust.ts';
 import type { PolicySet } from '../rules/engine.ts';
 import { plainProjection, type Project } from './ledger.ts';
-
-const isTrustedTitle = (sources: FactSources) => sources.honors !== undefined && trustOf(sources.honors) !== 'declared';
 
 export const SIZE_POLICY = 'cn.nbs.enterprise-size';
 
@@ -22,7 +19,7 @@ export const tag = {
 /** Titles held on a date, from a source that may grant them: never a firm's own word. */
 function heldHonours(profile: Profile, sources: FactSources, asOf: string): string[] {
   const honours =
-    Array.isArray(profile.honors) && isTrustedTitle(sources) ? (profile.honors as Record<string, unknown>[]) : [];
+    Array.isArray(profile.honors) && onRecord(sources, 'honors') ? (profile.honors as Record<string, unknown>[]) : [];
   const held = honours
     .filter((h) => typeof h.kind === 'string')
     .filter(

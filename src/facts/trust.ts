@@ -5,10 +5,16 @@
  */
 import { catalog } from './catalog.ts';
 import type { Profile } from './profile.ts';
-import { sourceRank, trustRank, type FactSource, type Trust } from './sources.ts';
+import { sourceRank, trustOf, trustRank, type FactSource, type Trust } from './sources.ts';
 
 /** The source of each fact path that stands in a profile (`years.2025.revenue`, `honors`, `compliance.x`). */
 export type FactSources = Readonly<Record<string, FactSource>>;
+
+/** Whether a fact stands on more than the firm's own word: what may grant a title or pay. */
+export function onRecord(sources: FactSources, path: string): boolean {
+  const source = sources[path];
+  return source !== undefined && trustOf(source) !== 'declared';
+}
 
 export interface TrustRule {
   /** The least trusted tier taken for any fact. */
